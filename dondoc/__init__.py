@@ -1,0 +1,1 @@
+"""dondoc: đôn đốc thực hiện nghị quyết, chương trình, kế hoạch."""

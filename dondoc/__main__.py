@@ -1,0 +1,3 @@
+from dondoc.cli import app
+
+app()

@@ -1,0 +1,80 @@
+"""`dondoc`: the command line of the follow-up system (Vietnamese help, English code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from dondoc import cli_calendar, cli_catalog, cli_tasks
+from dondoc.context import engine_from_env, local_today, unit_of_work, utc_now
+from dondoc.db import migrate
+from tasks_catalog.calendar_store import load_calendar, seed_declared_days
+from tasks_catalog.catalogue.service import load_paths
+from tasks_catalog.planning import PlanReport, plan_year
+
+SEED_CATALOGUES = Path(__file__).resolve().parent.parent / "tasks_catalog" / "data"
+
+app = typer.Typer(
+    help="dondoc — đôn đốc thực hiện nghị quyết, chương trình, kế hoạch "
+    "(follow-up of resolutions, programmes and plans).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(cli_catalog.app, name="catalog")
+app.add_typer(cli_tasks.tasks_app, name="tasks")
+app.add_typer(cli_tasks.agencies_app, name="agencies")
+app.add_typer(cli_calendar.app, name="calendar")
+
+
+@app.command()
+def init() -> None:
+    """Khởi tạo / nâng cấp cơ sở dữ liệu (Alembic) và nạp bảng ngày nghỉ, ngày làm bù."""
+    engine = engine_from_env()
+    migrate(engine)
+    engine.dispose()
+    with unit_of_work() as session:
+        added = seed_declared_days(session)
+    typer.echo(f"Cơ sở dữ liệu đã sẵn sàng; thêm {added} ngày nghỉ/làm bù được công bố.")
+
+
+@app.command()
+def plan(
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="Năm cần lập kế hoạch"),
+) -> None:
+    """Tạo các nhiệm vụ (task) của mọi nhiệm vụ trong danh mục có hiệu lực trong năm."""
+    with unit_of_work() as session:
+        report = plan_year(session, year=year, calendar=load_calendar(session), now=utc_now())
+    _print_plan(report)
+
+
+@app.command()
+def up(
+    catalogue: list[Path] = typer.Option(
+        [SEED_CATALOGUES], "--catalog", help="Thư mục/tệp danh mục (mặc định: danh mục mẫu)"
+    ),
+) -> None:
+    """Chạy hệ thống ở chế độ nhúng: khởi tạo CSDL, nạp danh mục mẫu, lập kế hoạch năm nay."""
+    init()
+    with unit_of_work() as session:
+        calendar = load_calendar(session)
+        report = load_paths(session, catalogue, calendar, utc_now())
+    cli_catalog.print_load_report(report)
+    plan(year=local_today().year)
+
+
+def _print_plan(report: PlanReport) -> None:
+    documents = sorted(set(report.created) | set(report.moved) | set(report.unchanged))
+    typer.echo(f"Kế hoạch năm {report.year}:")
+    for number in documents:
+        typer.echo(
+            f"  {number}: tạo mới {report.created[number]}, đổi hạn {report.moved[number]}, "
+            f"giữ nguyên {report.unchanged[number]}"
+        )
+    total = sum(report.created.values())
+    typer.echo(f"Tổng: tạo mới {total} nhiệm vụ.")
+
+
+if __name__ == "__main__":
+    app()

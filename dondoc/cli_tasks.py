@@ -1,0 +1,58 @@
+"""`dondoc tasks …` and `dondoc agencies …`: what is planned, for whom."""
+
+from __future__ import annotations
+
+import typer
+
+from dondoc.context import echo_json, local_today, unit_of_work
+from tasks_catalog.calendar_store import load_calendar
+from tasks_catalog.queries import TaskFilter, list_agencies, list_tasks
+from tasks_catalog.status import LABELS, DisplayStatus
+
+tasks_app = typer.Typer(help="Nhiệm vụ đã lập kế hoạch (tasks).", no_args_is_help=True)
+agencies_app = typer.Typer(help="Cơ quan, đơn vị (agencies).", no_args_is_help=True)
+
+STATUS_HELP = ", ".join(f"{s.value} ({LABELS[s].label})" for s in DisplayStatus)
+
+
+@tasks_app.command("list")
+def list_command(
+    as_json: bool = typer.Option(False, "--json", help="In ra JSON"),
+    agency: str = typer.Option(None, "--agency", help="Mã cơ quan, ví dụ QN-SNV"),
+    status: DisplayStatus = typer.Option(None, "--status", help=f"Trạng thái: {STATUS_HELP}"),
+    document: str = typer.Option(None, "--document", help="Số văn bản, ví dụ 124/NQ-HĐND"),
+    year: int = typer.Option(None, "--year", help="Chỉ nhiệm vụ có thời hạn trong năm"),
+) -> None:
+    """Liệt kê nhiệm vụ, lọc theo cơ quan, trạng thái, văn bản."""
+    filters = TaskFilter(agency=agency, status=status, document=document, year=year)
+    with unit_of_work() as session:
+        rows = list_tasks(
+            session, filters=filters, today=local_today(), calendar=load_calendar(session)
+        )
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        unit = f" @ {row['inspected_unit']}" if row["inspected_unit"] else ""
+        typer.echo(
+            f"{row['due']}  {row['agency']:<18} {row['role']:<11} {row['status_label']:<26} "
+            f"{row['obligation']} [{row['period']}]{unit}  {row['title'][:50]}"
+        )
+    typer.echo(f"{len(rows)} nhiệm vụ.")
+
+
+@agencies_app.command("list")
+def agencies_list(
+    as_json: bool = typer.Option(False, "--json", help="In ra JSON"),
+    province: str = typer.Option(None, "--province", help="Mã tỉnh: QN, QT, TQ"),
+) -> None:
+    """Liệt kê cơ quan, đơn vị và người nhận thư."""
+    with unit_of_work() as session:
+        rows = list_agencies(session, province)
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        head = row["head"]["email"] if row["head"] else "-"
+        typer.echo(f"{row['code']:<24} {row['level']:<9} {row['name'][:60]:<60} {head}")
+    typer.echo(f"{len(rows)} cơ quan.")

@@ -1,0 +1,80 @@
+"""Wiring for the command line: settings, engine, clock and error reporting."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import typer
+from sqlalchemy import Engine, inspect
+from sqlalchemy.orm import Session
+
+from dondoc.db import make_engine, transaction
+from dondoc.settings import Settings, SettingsError
+from tasks_catalog.catalogue.problems import CatalogueInvalid
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def local_today() -> date:
+    return datetime.now(LOCAL_TZ).date()
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"Lỗi: {message}", err=True)
+    return typer.Exit(code)
+
+
+def engine_from_env() -> Engine:
+    try:
+        return make_engine(Settings.from_env().database_url)
+    except SettingsError as exc:
+        raise fail(str(exc), 2) from None
+
+
+def is_initialised(engine: Engine) -> bool:
+    return inspect(engine).has_table("alembic_version")
+
+
+@contextmanager
+def unit_of_work(*, require_schema: bool = True) -> Iterator[Session]:
+    """A transaction on the configured database; catalogue problems become exit code 1."""
+    engine = engine_from_env()
+    if require_schema and not is_initialised(engine):
+        raise fail("cơ sở dữ liệu chưa được khởi tạo; hãy chạy `dondoc init` trước", 2)
+    try:
+        with transaction(engine) as session:
+            yield session
+    except CatalogueInvalid as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        n = len(exc.problems)
+        typer.echo(f"{n} lỗi; cơ sở dữ liệu không thay đổi.", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        engine.dispose()
+
+
+def parse_date(value: str, field: str) -> date:
+    """Accept 2025-12-31 or 31/12/2025 (how offices write dates)."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise typer.BadParameter(
+        f'"{value}" không phải ngày hợp lệ (YYYY-MM-DD hoặc DD/MM/YYYY)', param_hint=field
+    )
+
+
+def echo_json(payload: object) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -1,0 +1,23 @@
+"""Alembic environment: the engine comes from dondoc (config.attributes) or the env."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from dondoc.db import make_engine
+from dondoc.settings import Settings
+from tasks_catalog.models import Base
+
+config = context.config
+engine = config.attributes.get("engine") or make_engine(Settings.from_env().database_url)
+
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+    connection.commit()

@@ -1,0 +1,104 @@
+"""Turning catalogue files into validated models, with every problem located."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from tasks_catalog.catalogue.messages import describe_error
+from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
+from tasks_catalog.catalogue.schema import AgencyRegistry, DocumentCatalogue
+from tasks_catalog.catalogue.yaml_source import load_yaml
+
+Locator = Callable[[tuple[str | int, ...]], str]
+CATALOGUE_SUFFIXES = {".yaml", ".yml", ".xlsx"}
+
+
+@dataclass
+class RegistryFile:
+    path: Path
+    model: AgencyRegistry
+    where: Locator
+
+
+@dataclass
+class DocumentFile:
+    path: Path
+    model: DocumentCatalogue
+    where: Locator
+
+
+CatalogueFile = RegistryFile | DocumentFile
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, and catalogue files found below folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.suffix.lower() in CATALOGUE_SUFFIXES)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def validate_model(model: type[BaseModel], data: Any, where: Locator) -> BaseModel:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise CatalogueInvalid(
+            [Problem(where(tuple(e["loc"])), describe_error(e)) for e in exc.errors()]
+        ) from None
+
+
+def parse_yaml_file(path: Path) -> CatalogueFile:
+    document = load_yaml(path)
+    data = document.data
+    if not isinstance(data, dict):
+        raise CatalogueInvalid(
+            [Problem(document.where(()), "tệp phải là một mục YAML có các khóa")]
+        )
+    if "agencies" in data:
+        registry = validate_model(AgencyRegistry, data, document.where)
+        return RegistryFile(path, registry, document.where)  # type: ignore[arg-type]
+    if "document" in data:
+        catalogue = validate_model(DocumentCatalogue, data, document.where)
+        return DocumentFile(path, catalogue, document.where)  # type: ignore[arg-type]
+    raise CatalogueInvalid(
+        [Problem(document.where(()), "không rõ loại tệp: cần khóa 'document' hoặc 'agencies'")]
+    )
+
+
+def parse_file(path: Path) -> CatalogueFile:
+    if not path.exists():
+        raise CatalogueInvalid([Problem(str(path), "không tìm thấy tệp")])
+    if path.suffix.lower() == ".xlsx":
+        from tasks_catalog.catalogue.excel import parse_excel_file
+
+        return parse_excel_file(path)
+    if path.suffix.lower() not in {".yaml", ".yml"}:
+        raise CatalogueInvalid([Problem(str(path), "chỉ nhận tệp .yaml, .yml hoặc .xlsx")])
+    return parse_yaml_file(path)
+
+
+def parse_files(paths: Iterable[Path]) -> list[CatalogueFile]:
+    """Parse every file; raise once with the problems of all of them."""
+    parsed: list[CatalogueFile] = []
+    problems: list[Problem] = []
+    files = discover(paths)
+    if not files:
+        raise CatalogueInvalid([Problem(".", "không tìm thấy tệp danh mục nào")])
+    for path in files:
+        try:
+            parsed.append(parse_file(path))
+        except CatalogueInvalid as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise CatalogueInvalid(problems)
+    return parsed

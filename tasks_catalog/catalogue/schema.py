@@ -1,0 +1,213 @@
+"""The catalogue file format, as pydantic models.
+
+These models are the schema: `catalogue.schema.json` beside this module is generated
+from them (`dondoc catalog schema`) so that editors can validate YAML as it is typed.
+Two kinds of file exist: an *agency registry* (top-level key `agencies`) and a
+*document catalogue* (top-level key `document`). Field names are English (glossary in
+DESIGN.md); every text a person reads is Vietnamese.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+Code = Annotated[str, Field(pattern=CODE_PATTERN, min_length=1, max_length=80)]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", max_length=254)]
+Text = Annotated[str, Field(min_length=1)]
+
+AgencyLevel = Literal["province", "district", "commune"]
+AgencyKind = Literal[
+    "party_committee",  # Tỉnh ủy, huyện ủy, đảng ủy
+    "party_body",  # ban cán sự đảng, đảng đoàn, ban của tỉnh ủy
+    "council",  # HĐND
+    "council_body",  # thường trực, các ban HĐND
+    "peoples_committee",  # UBND
+    "office",  # văn phòng UBND, văn phòng tỉnh ủy
+    "department",  # sở, ban, ngành
+    "inspectorate",  # thanh tra
+    "public_service_centre",  # trung tâm phục vụ hành chính công
+    "one_stop_unit",  # bộ phận tiếp nhận và trả kết quả (một cửa)
+    "front",  # MTTQ và các đoàn thể
+    "other",
+]
+PersonRole = Literal[
+    "assignee",  # chuyên viên đầu mối nhận nhiệm vụ
+    "head",  # thủ trưởng cơ quan
+    "coordinator",  # văn phòng giao việc, theo dõi
+    "coordination_leader",  # Chánh Văn phòng UBND: nhận báo cáo vượt cấp
+    "inspector",
+    "inspection_lead",
+    "leader",  # Chủ tịch / Phó Chủ tịch: xem bảng điều khiển
+]
+DocumentKind = Literal[
+    "resolution",  # nghị quyết
+    "programme",  # chương trình
+    "plan",  # kế hoạch
+    "scheme",  # đề án
+    "decision",  # quyết định
+    "directive",  # chỉ thị, kết luận, chỉ đạo
+    "report",  # báo cáo
+]
+ObligationKind = Literal["deliverable", "recurring_report", "inspection_duty", "target"]
+Comparator = Literal[">=", "<=", "=", ">", "<"]
+
+_EVERY = re.compile(r"^(year|half_year|quarter|month|(?P<n>\d{1,2}) months)$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Person(_Strict):
+    name: Text
+    email: Email
+    position: str | None = None
+    roles: list[PersonRole] = Field(default_factory=lambda: ["assignee"])
+
+
+class Agency(_Strict):
+    code: Code
+    name: Text
+    short_name: str | None = None
+    aliases: list[str] = Field(default_factory=list, description="tên gọi khác, viết tắt")
+    level: AgencyLevel
+    kind: AgencyKind
+    parent: Code | None = None
+    emails: list[Email] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+
+
+class AgencyGroup(_Strict):
+    """A named set of agencies: explicit members, or every agency of some kinds."""
+
+    code: Code
+    name: Text
+    members: list[Code] = Field(default_factory=list)
+    kinds: list[AgencyKind] = Field(default_factory=list)
+    levels: list[AgencyLevel] = Field(default_factory=list)
+    within: Code | None = Field(None, description="chỉ các đơn vị thuộc cơ quan này (theo parent)")
+
+    @model_validator(mode="after")
+    def _has_selection(self) -> AgencyGroup:
+        if not self.members and not self.kinds:
+            raise ValueError("nhóm phải có members hoặc kinds")
+        return self
+
+
+class AgencyRegistry(_Strict):
+    schema_ref: str | None = Field(None, alias="$schema")
+    province: Code
+    province_name: Text
+    agencies: list[Agency] = Field(min_length=1)
+    groups: list[AgencyGroup] = Field(default_factory=list)
+
+
+class Schedule(_Strict):
+    """When an obligation falls due. Either `once`, or `every` with a due rule.
+
+    Examples: `{once: 2023-06-30}`; `{every: year, month: 12, day: 15}` (trước 15/12
+    hằng năm); `{every: quarter, report: true, after_cutoff: 5}` (báo cáo quý theo
+    Nghị định 09, 5 ngày làm việc sau ngày chốt số liệu); `{every: month, working_day: 3}`.
+    """
+
+    once: date | None = None
+    every: str | None = None
+    day: int | None = Field(None, ge=1, le=31)
+    month: int | None = Field(None, ge=1, le=12)
+    working_day: int | None = None
+    report: bool = False
+    after_cutoff: int = Field(0, ge=0, le=60)
+    start: date | None = Field(None, alias="from")
+    until: date | None = None
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @field_validator("every")
+    @classmethod
+    def _known_every(cls, value: str | None) -> str | None:
+        if value is not None and not _EVERY.match(value):
+            raise ValueError(
+                f'"{value}" không phải chu kỳ hợp lệ '
+                '(year, half_year, quarter, month hoặc "N months")'
+            )
+        return value
+
+
+class InspectionRule(_Strict):
+    count: int = Field(ge=1, le=52, description="số cuộc tối thiểu mỗi đơn vị mỗi kỳ")
+    per: Literal["year", "half_year", "quarter"] = "year"
+    units: Code = Field(description="mã nhóm đơn vị được kiểm tra (groups)")
+    unannounced: bool = True
+
+
+class TargetRule(_Strict):
+    indicator: Text
+    comparator: Comparator
+    value: float
+    unit: Text = "%"
+    year: int = Field(ge=2000, le=2100)
+    baseline_year: int | None = Field(None, ge=2000, le=2100)
+
+    @model_validator(mode="after")
+    def _percent_in_range(self) -> TargetRule:
+        if self.unit == "%" and not 0 <= self.value <= 100:
+            raise ValueError(f"chỉ tiêu {self.value:g}% nằm ngoài khoảng 0–100%")
+        return self
+
+
+class Obligation(_Strict):
+    code: Code
+    clause: Text = Field(description="điều, khoản, mục của văn bản")
+    quote: Text = Field(description="câu trích nguyên văn từ văn bản")
+    title: Text
+    kind: ObligationKind
+    lead: list[Code] = Field(min_length=1, description="cơ quan chủ trì (mã cơ quan hoặc nhóm)")
+    cooperating: list[Code] = Field(default_factory=list)
+    deliverable: str | None = None
+    schedule: Schedule | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    policy: Code = "default"
+    assumed: bool = False
+    assumption: str | None = None
+    inspection: InspectionRule | None = None
+    target: TargetRule | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Obligation:
+        if self.assumed and not self.assumption:
+            raise ValueError("assumed: true cần một dòng assumption giải thích lý do")
+        if self.kind == "inspection_duty" and self.inspection is None:
+            raise ValueError("nhiệm vụ kiểm tra (inspection_duty) cần mục inspection")
+        if self.kind == "target" and self.target is None:
+            raise ValueError("chỉ tiêu (target) cần mục target")
+        if self.kind not in ("inspection_duty", "target") and self.schedule is None:
+            raise ValueError("nhiệm vụ cần mục schedule (thời hạn hoặc chu kỳ)")
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValueError("valid_until trước valid_from")
+        return self
+
+
+class Document(_Strict):
+    number: Text = Field(description="số, ký hiệu, ví dụ 124/NQ-HĐND")
+    kind: DocumentKind
+    issuer: Text
+    province: Code
+    issued: date
+    valid_from: date | None = None
+    valid_until: date | None = None
+    title: Text
+    source: str | None = Field(None, description="tệp nguồn hoặc địa chỉ bài viết")
+    assumed: bool = False
+    assumption: str | None = None
+
+
+class DocumentCatalogue(_Strict):
+    schema_ref: str | None = Field(None, alias="$schema")
+    document: Document
+    obligations: list[Obligation] = Field(min_length=1)
