@@ -92,9 +92,7 @@ def list_documents(as_json: bool = typer.Option(False, "--json", help="In ra JSO
                 select(Obligation.document_id, func.count())
                 .where(Obligation.retired_at.is_(None))
                 .group_by(Obligation.document_id)
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         documents = list(session.scalars(select(Document).order_by(Document.number)))
     rows = [_document_json(d, counts.get(d.id, 0)) for d in documents]

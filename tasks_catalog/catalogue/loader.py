@@ -56,7 +56,7 @@ def known_codes(session: Session) -> KnownCodes:
     rows = session.execute(
         select(models.Obligation.code, models.Document.number).join(models.Document)
     )
-    known.obligation_documents = dict(rows.tuples().all())
+    known.obligation_documents = {code: number for code, number in rows}
     return known
 
 

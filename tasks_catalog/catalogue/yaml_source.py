@@ -67,9 +67,25 @@ def read_catalogue_text(path: Path) -> str:
     return text
 
 
+class _CatalogueLoader(yaml.SafeLoader):
+    """SafeLoader that leaves an impossible date (2025-13-01) as text for the schema to
+    report at its line, instead of raising from deep inside the constructor."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_CatalogueLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _CatalogueLoader.construct_yaml_timestamp
+)
+
+
 def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
     """Parse once, keeping the node tree (for lines) and the plain data."""
-    loader = yaml.SafeLoader(text)
+    loader = _CatalogueLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -87,6 +103,9 @@ def load_yaml(path: Path) -> YamlDocument:
     text = read_catalogue_text(path)
     try:
         node, data = _compose_and_construct(text)
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # Not a YAMLError but still bad input: e.g. "!!int x" or absurd nesting.
+        raise CatalogueInvalid([Problem(f"{path}:1", f"không đọc được tệp YAML: {exc}")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1

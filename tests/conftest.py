@@ -1,0 +1,125 @@
+"""Shared fixtures: a migrated database on SQLite and on PostgreSQL, and a fixed clock.
+
+PostgreSQL comes from DONDOC_TEST_POSTGRES_URL (default: the local server, trust auth).
+Where none is reachable the PostgreSQL half of a test skips, saying why, unless
+DONDOC_REQUIRE_POSTGRES=1 (set by .ci/run), which turns the skip into a failure.
+Each xdist worker gets its own PostgreSQL database, migrated once; each test starts from
+empty tables.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from dondoc.db import make_engine, migrate, normalise_url, transaction
+from tasks_catalog.calendar import default_calendar
+from tasks_catalog.models import Base
+
+DATA = Path(__file__).parent / "data"
+SEEDS = Path(__file__).resolve().parent.parent / "tasks_catalog" / "data"
+NOW = datetime(2025, 1, 2, 1, 0, tzinfo=UTC)
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def _pg_admin_url() -> str:
+    return normalise_url(os.environ.get("DONDOC_TEST_POSTGRES_URL", DEFAULT_PG))
+
+
+def _postgres_reachable() -> str | None:
+    """None if reachable, else the reason."""
+    try:
+        engine = create_engine(_pg_admin_url(), connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.execute(text("select 1"))
+        engine.dispose()
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not here"
+        return f"PostgreSQL không truy cập được ({_pg_admin_url()}): {exc.__class__.__name__}"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    reason = _postgres_reachable()
+    if reason:
+        if os.environ.get("DONDOC_REQUIRE_POSTGRES") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"dondoc_test_{worker}"
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(_pg_admin_url()).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file, copied for each test (faster than migrating each time)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def migrated_postgres(postgres_url: str) -> str:
+    engine = make_engine(postgres_url)
+    migrate(engine)
+    engine.dispose()
+    return postgres_url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
+    if request.param == "sqlite":
+        path = tmp_path / "dondoc.sqlite3"
+        shutil.copy(sqlite_template, path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("migrated_postgres")
+    _empty_tables(url)
+    return url
+
+
+def _empty_tables(url: str) -> None:
+    engine = make_engine(url)
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session inside one transaction, committed at the end of the test's block."""
+    with transaction(engine) as session:
+        yield session
+
+
+@pytest.fixture
+def calendar():
+    return default_calendar()
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, database_url: str) -> str:
+    monkeypatch.setenv("DONDOC_DATABASE_URL", database_url)
+    return database_url
