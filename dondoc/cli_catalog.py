@@ -32,6 +32,7 @@ ENTITY_NAMES = {
     "group": "nhóm cơ quan",
     "person": "người",
     "document": "văn bản",
+    "province": "tỉnh",
     "obligation": "nhiệm vụ",
 }
 ACTION_NAMES = {"created": "thêm", "updated": "sửa", "retired": "ngừng", "unchanged": "giữ nguyên"}

@@ -46,21 +46,26 @@ def _postgres_reachable() -> str | None:
         return f"PostgreSQL không truy cập được ({_pg_admin_url()}): {exc.__class__.__name__}"
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> str:
+def fresh_postgres_database(suffix: str) -> str:
+    """An empty database of this xdist worker's own (tests on several workers never meet)."""
     reason = _postgres_reachable()
     if reason:
         if os.environ.get("DONDOC_REQUIRE_POSTGRES") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    name = f"dondoc_test_{worker}"
+    name = f"dondoc_test_{worker}_{suffix}"
     admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     return make_url(_pg_admin_url()).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    return fresh_postgres_database("main")
 
 
 @pytest.fixture(scope="session")

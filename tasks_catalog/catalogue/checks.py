@@ -173,15 +173,16 @@ def _check_documents(
                         f'mã nhiệm vụ "{obligation.code}" đã thuộc văn bản {owner}',
                     )
                 )
-            problems += _check_agencies(
-                obligation, available, lambda key, j, loc=loc: where((*loc, key, j))
-            )
+            problems += _check_agencies(obligation, available, where, loc)
             problems += _check_obligation_time(doc, i, obligation, calendar)
     return problems
 
 
 def _check_agencies(
-    obligation: Obligation, available: _Available, where: Callable[[str, str | int], str]
+    obligation: Obligation,
+    available: _Available,
+    where: Callable[[tuple[str | int, ...]], str],
+    loc: tuple[str | int, ...],
 ) -> list[Problem]:
     problems: list[Problem] = []
     names = available.agencies | available.groups
@@ -189,7 +190,9 @@ def _check_agencies(
         for j, code in enumerate(getattr(obligation, key)):
             if code not in names:
                 problems.append(
-                    Problem(where(key, j), f'cơ quan hoặc nhóm "{code}" không có trong danh mục')
+                    Problem(
+                        where((*loc, key, j)), f'cơ quan hoặc nhóm "{code}" không có trong danh mục'
+                    )
                 )
     inspection = obligation.inspection
     if inspection is not None and inspection.units not in available.groups:
