@@ -13,6 +13,7 @@ from datetime import date
 
 from tasks_catalog.calendar import WorkCalendar, first_occurrence, validate_schedule
 from tasks_catalog.catalogue.files import CatalogueFile, DocumentFile, RegistryFile
+from tasks_catalog.catalogue.names import NameIndex
 from tasks_catalog.catalogue.problems import Problem
 from tasks_catalog.catalogue.schema import Obligation
 from tasks_catalog.scheduling import effective_schedule, obligation_window
@@ -26,6 +27,8 @@ class KnownCodes:
     groups_by_province: dict[str, set[str]] = field(default_factory=dict)
     obligation_documents: dict[str, str] = field(default_factory=dict)  # code -> number
     person_agencies: dict[str, str] = field(default_factory=dict)  # email -> agency code
+    # province -> [(code, name, short name, aliases)] of agencies and groups
+    names_by_province: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -33,6 +36,7 @@ class _Available:
     agencies: set[str]
     groups: set[str]
     provinces: set[str]
+    names: dict[str, NameIndex] = field(default_factory=dict)  # per province
 
 
 def check_files(
@@ -52,12 +56,22 @@ def _available(registries: list[RegistryFile], known: KnownCodes) -> _Available:
     agencies = {a.code for r in registries for a in r.model.agencies}
     groups = {g.code for r in registries for g in r.model.groups}
     provinces = set(replaced)
+    names: dict[str, NameIndex] = {}
+    for registry in registries:
+        index = names.setdefault(registry.model.province, NameIndex())
+        for agency in registry.model.agencies:
+            index.add(agency.code, agency.name, agency.short_name, *agency.aliases)
+        for group in registry.model.groups:
+            index.add(group.code, group.name)
     for province, codes in known.agencies_by_province.items():
         if province not in replaced:
             agencies |= codes
             groups |= known.groups_by_province.get(province, set())
             provinces.add(province)
-    return _Available(agencies, groups, provinces)
+            index = names.setdefault(province, NameIndex())
+            for code, *more in known.names_by_province.get(province, []):
+                index.add(code, *more)
+    return _Available(agencies, groups, provinces, names)
 
 
 def _duplicates(codes: Iterable[str]) -> set[str]:
@@ -173,22 +187,31 @@ def _check_documents(
                         f'mã nhiệm vụ "{obligation.code}" đã thuộc văn bản {owner}',
                     )
                 )
-            problems += _check_agencies(obligation, available, where, loc)
+            names = available.names.get(doc.model.document.province, NameIndex())
+            problems += _resolve_agencies(obligation, available, names, where, loc)
             problems += _check_obligation_time(doc, i, obligation, calendar)
     return problems
 
 
-def _check_agencies(
+def _resolve_agencies(
     obligation: Obligation,
     available: _Available,
+    names: NameIndex,
     where: Callable[[tuple[str | int, ...]], str],
     loc: tuple[str | int, ...],
 ) -> list[Problem]:
+    """Check each agency entry; an agency written by name (Excel) is replaced by its code."""
     problems: list[Problem] = []
-    names = available.agencies | available.groups
+    codes = available.agencies | available.groups
     for key in ("lead", "cooperating"):
-        for j, code in enumerate(getattr(obligation, key)):
-            if code not in names:
+        entries = getattr(obligation, key)
+        for j, code in enumerate(entries):
+            if code in codes:
+                continue
+            found = names.lookup(code)
+            if found is not None:
+                entries[j] = found
+            else:
                 problems.append(
                     Problem(
                         where((*loc, key, j)), f'cơ quan hoặc nhóm "{code}" không có trong danh mục'
@@ -198,7 +221,7 @@ def _check_agencies(
     if inspection is not None and inspection.units not in available.groups:
         problems.append(
             Problem(
-                where("inspection", "units"),
+                where((*loc, "inspection", "units")),
                 f'nhóm đơn vị "{inspection.units}" không có trong danh mục',
             )
         )

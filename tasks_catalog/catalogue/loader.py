@@ -43,16 +43,27 @@ class LoadReport:
 
 def known_codes(session: Session) -> KnownCodes:
     known = KnownCodes()
-    for code, province in session.execute(
-        select(models.Agency.code, models.Agency.province).where(models.Agency.retired_at.is_(None))
-    ):
+    agencies = session.execute(
+        select(
+            models.Agency.code,
+            models.Agency.province,
+            models.Agency.name,
+            models.Agency.short_name,
+            models.Agency.aliases,
+        ).where(models.Agency.retired_at.is_(None))
+    )
+    for code, province, name, short_name, aliases in agencies:
         known.agencies_by_province.setdefault(province, set()).add(code)
-    for code, province in session.execute(
-        select(models.AgencyGroup.code, models.AgencyGroup.province).where(
+        names = known.names_by_province.setdefault(province, [])
+        names.append((code, name, short_name or "", *aliases))
+    groups = session.execute(
+        select(models.AgencyGroup.code, models.AgencyGroup.province, models.AgencyGroup.name).where(
             models.AgencyGroup.retired_at.is_(None)
         )
-    ):
+    )
+    for code, province, name in groups:
         known.groups_by_province.setdefault(province, set()).add(code)
+        known.names_by_province.setdefault(province, []).append((code, name))
     rows = session.execute(
         select(models.Obligation.code, models.Document.number).join(models.Document)
     )

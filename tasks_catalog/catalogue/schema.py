@@ -19,6 +19,8 @@ CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 Code = Annotated[str, Field(pattern=CODE_PATTERN, min_length=1, max_length=80)]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", max_length=254)]
 Text = Annotated[str, Field(min_length=1)]
+# An agency or group code, or (from Excel) a name such as "Sở Nội vụ", resolved on load.
+AgencyRef = Annotated[str, Field(min_length=1, max_length=255)]
 
 AgencyLevel = Literal["province", "district", "commune"]
 AgencyKind = Literal[
@@ -166,8 +168,10 @@ class Obligation(_Strict):
     quote: Text = Field(description="câu trích nguyên văn từ văn bản")
     title: Text
     kind: ObligationKind
-    lead: list[Code] = Field(min_length=1, description="cơ quan chủ trì (mã cơ quan hoặc nhóm)")
-    cooperating: list[Code] = Field(default_factory=list)
+    lead: list[AgencyRef] = Field(
+        min_length=1, description="cơ quan chủ trì (mã cơ quan hoặc nhóm, hoặc tên cơ quan)"
+    )
+    cooperating: list[AgencyRef] = Field(default_factory=list)
     deliverable: str | None = None
     schedule: Schedule | None = None
     valid_from: date | None = None

@@ -144,3 +144,12 @@ def test_every_problem_of_every_file_is_reported_at_once(folder):
         "level: county\n    kind: one_stop_unit",
     )
     assert len(problems_of(folder)) == 2
+
+
+def test_an_inspection_of_an_unknown_group_is_named(folder):
+    document = edit(folder / "nghi-quyet.yaml", "units: HB-DIEM-TIEP-NHAN", "units: HB-KHONG-CO")
+    problem = only_problem(folder)
+    assert problem == Problem(
+        f"{document}:{line_of(document, 'HB-KHONG-CO')}",
+        'nhóm đơn vị "HB-KHONG-CO" không có trong danh mục',
+    )

@@ -111,3 +111,19 @@ def test_an_obligation_code_cannot_move_to_another_document(engine, calendar, tm
     with pytest.raises(CatalogueInvalid) as caught:
         load(engine, calendar, folder)
     assert any("đã thuộc văn bản 99/NQ-HĐND" in p.message for p in caught.value.problems)
+
+
+def test_agencies_written_by_name_are_stored_as_codes(engine, calendar, tmp_path):
+    folder = copy_valid(tmp_path)
+    load(engine, calendar, folder / "agencies.yaml")
+    edit(
+        folder / "nghi-quyet.yaml",
+        "lead: [HB-SNV]\n    cooperating: [HB-VP]",
+        "lead: [sở nội vụ]\n    cooperating: [Van phong UBND tinh]",
+    )
+    edit(folder / "nghi-quyet.yaml", "lead: [HB-CAC-SO]", "lead: ['Các sở, ban, ngành']")
+    load(engine, calendar, folder / "nghi-quyet.yaml")
+    with transaction(engine) as session:
+        rows = {o.code: (o.lead, o.cooperating) for o in session.scalars(select(Obligation))}
+    assert rows["HB99-D3.1-KEHOACH"] == (["HB-SNV"], ["HB-VP"])
+    assert rows["HB99-D3.2-BAOCAO"] == (["HB-CAC-SO"], [])
