@@ -13,16 +13,16 @@ from dondoc.context import (
     engine_from_env,
     fail,
     is_initialised,
+    reporting_problems,
     unit_of_work,
     utc_now,
 )
-from tasks_catalog.calendar import WorkCalendar
+from tasks_catalog.calendar import default_calendar
 from tasks_catalog.calendar_store import load_calendar
-from tasks_catalog.catalogue.checks import check_files
-from tasks_catalog.catalogue.files import parse_files
+from tasks_catalog.catalogue.checks import KnownCodes
+from tasks_catalog.catalogue.files import DocumentFile
 from tasks_catalog.catalogue.loader import LoadReport, known_codes
-from tasks_catalog.catalogue.problems import CatalogueInvalid
-from tasks_catalog.catalogue.service import load_paths
+from tasks_catalog.catalogue.service import load_paths, validate_paths
 from tasks_catalog.models import Document, Obligation
 
 app = typer.Typer(help="Danh mục văn bản và nhiệm vụ (catalogue).", no_args_is_help=True)
@@ -40,32 +40,21 @@ ACTION_NAMES = {"created": "thêm", "updated": "sửa", "retired": "ngừng", "u
 
 @app.command()
 def validate(paths: list[Path] = typer.Argument(..., help="Tệp hoặc thư mục danh mục")) -> None:
-    """Kiểm tra tệp danh mục (YAML, Excel) mà không ghi gì vào CSDL."""
+    """Kiểm tra tệp danh mục (YAML, Excel) mà không ghi gì vào CSDL.
+
+    Nếu CSDL đã khởi tạo, mã cơ quan và nhiệm vụ đã nạp cũng được dùng để kiểm tra.
+    """
     engine = engine_from_env()
-    try:
-        if is_initialised(engine):
-            with unit_of_work() as session:
-                _validate(paths, known_codes(session), load_calendar(session))
-        else:
-            from tasks_catalog.catalogue.checks import KnownCodes
-
-            _validate(paths, KnownCodes(), WorkCalendar())
-    finally:
-        engine.dispose()
-
-
-def _validate(paths: list[Path], known, calendar: WorkCalendar) -> None:  # noqa: ANN001
-    try:
-        files = parse_files(paths)
-        problems = check_files(files, known, calendar)
-        if problems:
-            raise CatalogueInvalid(problems)
-    except CatalogueInvalid as exc:
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        typer.echo(f"{len(exc.problems)} lỗi.", err=True)
-        raise typer.Exit(1) from None
-    obligations = sum(len(getattr(f.model, "obligations", [])) for f in files)
+    initialised = is_initialised(engine)
+    engine.dispose()
+    if initialised:
+        with unit_of_work() as session:
+            known, calendar = known_codes(session), load_calendar(session)
+    else:
+        known, calendar = KnownCodes(), default_calendar()
+    with reporting_problems():
+        files = validate_paths(paths, known, calendar)
+    obligations = sum(len(f.model.obligations) for f in files if isinstance(f, DocumentFile))
     typer.echo(f"Hợp lệ: {len(files)} tệp, {obligations} nhiệm vụ.")
 
 

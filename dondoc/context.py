@@ -44,20 +44,28 @@ def is_initialised(engine: Engine) -> bool:
 
 
 @contextmanager
-def unit_of_work(*, require_schema: bool = True) -> Iterator[Session]:
-    """A transaction on the configured database; catalogue problems become exit code 1."""
-    engine = engine_from_env()
-    if require_schema and not is_initialised(engine):
-        raise fail("cơ sở dữ liệu chưa được khởi tạo; hãy chạy `dondoc init` trước", 2)
+def reporting_problems(*, database_untouched: bool = False) -> Iterator[None]:
+    """Print every catalogue problem on stderr, one per line, and exit with code 1."""
     try:
-        with transaction(engine) as session:
-            yield session
+        yield
     except CatalogueInvalid as exc:
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
-        n = len(exc.problems)
-        typer.echo(f"{n} lỗi; cơ sở dữ liệu không thay đổi.", err=True)
+        tail = "; cơ sở dữ liệu không thay đổi." if database_untouched else "."
+        typer.echo(f"{len(exc.problems)} lỗi{tail}", err=True)
         raise typer.Exit(1) from None
+
+
+@contextmanager
+def unit_of_work() -> Iterator[Session]:
+    """A transaction on the configured database; catalogue problems become exit code 1."""
+    engine = engine_from_env()
+    if not is_initialised(engine):
+        engine.dispose()
+        raise fail("cơ sở dữ liệu chưa được khởi tạo; hãy chạy `dondoc init` trước", 2)
+    try:
+        with reporting_problems(database_untouched=True), transaction(engine) as session:
+            yield session
     finally:
         engine.dispose()
 

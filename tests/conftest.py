@@ -47,14 +47,14 @@ def _postgres_reachable() -> str | None:
 
 
 def fresh_postgres_database(suffix: str) -> str:
-    """An empty database of this xdist worker's own (tests on several workers never meet)."""
+    """An empty database of this test process's own (xdist workers never meet)."""
     reason = _postgres_reachable()
     if reason:
         if os.environ.get("DONDOC_REQUIRE_POSTGRES") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    name = f"dondoc_test_{worker}_{suffix}"
+    # Unique per process: two test runs on one machine (a developer and CI) never meet.
+    name = f"dondoc_test_{os.getpid()}_{suffix}"
     admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -63,9 +63,19 @@ def fresh_postgres_database(suffix: str) -> str:
     return make_url(_pg_admin_url()).set(database=name).render_as_string(hide_password=False)
 
 
+def drop_postgres_database(url: str) -> None:
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        name = make_url(url).database
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture(scope="session")
-def postgres_url() -> str:
-    return fresh_postgres_database("main")
+def postgres_url() -> Iterator[str]:
+    url = fresh_postgres_database("main")
+    yield url
+    drop_postgres_database(url)
 
 
 @pytest.fixture(scope="session")

@@ -9,14 +9,17 @@ from sqlalchemy import inspect
 
 from dondoc.db import downgrade, make_engine, migrate
 from tasks_catalog.models import Base
-from tests.conftest import fresh_postgres_database
+from tests.conftest import drop_postgres_database, fresh_postgres_database
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def empty_database(request, tmp_path):
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'empty.sqlite3'}"
-    return fresh_postgres_database("migrations")
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    url = fresh_postgres_database("migrations")
+    yield url
+    drop_postgres_database(url)
 
 
 def test_upgrade_builds_the_schema_of_the_models(empty_database):
