@@ -1,0 +1,155 @@
+"""The follow-up rules, as plain functions of a task, a policy, a calendar and a time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from tasks_catalog.calendar import default_calendar
+from workflows.policy import DEFAULT_POLICY, FollowUpPolicy
+from workflows.rules import LOCAL_TZ, ActionKind, Audience, TaskFacts, due_actions, timeline
+
+CAL = default_calendar()
+
+
+def task(**changes) -> TaskFacts:  # noqa: ANN003
+    values = dict(
+        task_id=1,
+        role="lead",
+        kind="deliverable",
+        status="not_started",
+        due=date(2025, 12, 15),
+        period_start=date(2025, 12, 15),
+        period_end=date(2025, 12, 15),
+        created_on=date(2025, 11, 1),
+    )
+    values.update(changes)
+    return TaskFacts(**values)
+
+
+def at(day: str, hour: int = 7, minute: int = 30) -> datetime:
+    return datetime.combine(date.fromisoformat(day), datetime.min.time(), LOCAL_TZ).replace(
+        hour=hour, minute=minute
+    )
+
+
+def schedule(facts: TaskFacts, policy: FollowUpPolicy = DEFAULT_POLICY) -> list[tuple[str, str]]:
+    return [(a.at.date().isoformat(), a.step) for a in timeline(facts, policy, CAL)]
+
+
+def test_a_deliverable_is_reminded_7_3_1_working_days_before_and_on_the_day():
+    assert schedule(task())[:4] == [
+        ("2025-12-04", "before-7"),
+        ("2025-12-10", "before-3"),
+        ("2025-12-12", "before-1"),
+        ("2025-12-15", "due-day"),
+    ]
+
+
+def test_an_overdue_task_escalates_to_owner_head_leadership_then_weekly():
+    steps = schedule(task())[4:]
+    assert steps == [
+        ("2025-12-16", "overdue-1"),
+        ("2025-12-18", "overdue-3"),
+        ("2025-12-24", "overdue-7"),
+        ("2025-12-31", "overdue-weekly-1"),
+        ("2026-01-09", "overdue-weekly-2"),  # 1/1 is a holiday, 2/1/2026 swapped off
+        ("2026-01-15", "overdue-weekly-3"),  # Saturday 10/1 is worked
+        ("2026-01-22", "overdue-weekly-4"),
+    ]
+    actions = {a.step: a for a in timeline(task(), DEFAULT_POLICY, CAL)}
+    assert actions["overdue-1"].to == (Audience.ASSIGNEE,) and actions["overdue-1"].cc == (
+        Audience.ASSIGNER,
+    )
+    assert actions["overdue-3"].to == (Audience.HEAD,)
+    assert actions["overdue-7"].to == (Audience.LEADERSHIP,)
+
+
+def test_a_reminder_skips_the_tet_holiday():
+    steps = dict(
+        (step, day)
+        for day, step in schedule(task(due=date(2025, 2, 6), created_on=date(2025, 1, 1)))
+    )
+    # 27–31/1/2025 are days off; 7 working days before 6/2 is 21/1.
+    assert steps["before-7"] == "2025-01-21" and steps["before-3"] == "2025-02-03"
+
+
+def test_a_cooperating_agency_gets_only_the_first_reminder():
+    assert schedule(task(role="cooperating")) == [("2025-12-04", "before-7")]
+
+
+def test_a_finished_submitted_or_recalled_task_needs_nothing():
+    for status in ("done", "submitted", "recalled"):
+        assert timeline(task(status=status), DEFAULT_POLICY, CAL) == []
+
+
+def test_a_returned_task_is_followed_again():
+    assert schedule(task(status="returned"))[0] == ("2025-12-04", "before-7")
+
+
+def test_an_extension_restarts_from_the_new_due_date():
+    steps = schedule(task(due=date(2026, 1, 15)))
+    # Saturday 10/1/2026 is a make-up working day, so 7 working days before 15/1 is 7/1.
+    assert ("2026-01-07", "before-7") in steps and ("2026-01-16", "overdue-1") in steps
+    assert ("2025-12-04", "before-7") not in steps
+
+
+def test_nothing_is_planned_before_the_task_existed():
+    assert schedule(task(created_on=date(2025, 12, 11)))[0] == ("2025-12-12", "before-1")
+
+
+def test_a_long_deliverable_is_asked_for_progress_at_quarterly_cut_offs():
+    steps = schedule(task(created_on=date(2025, 1, 2)))
+    progress = [s for s in steps if s[1].startswith("progress-")]
+    assert progress == [
+        ("2025-03-14", "progress-2025-Q1"),
+        ("2025-06-16", "progress-2025-Q2"),  # 14/6 is a Saturday
+        ("2025-09-15", "progress-2025-Q3"),
+    ]
+
+
+def test_a_quarterly_report_is_requested_chased_and_then_missing():
+    report = task(
+        kind="recurring_report",
+        is_report=True,
+        due=date(2025, 3, 19),
+        period_start=date(2024, 12, 15),
+        period_end=date(2025, 3, 14),
+        created_on=date(2025, 1, 1),
+    )
+    steps = schedule(report)
+    assert steps[:5] == [
+        ("2025-03-07", "request"),
+        ("2025-03-14", "chase"),
+        ("2025-03-19", "due-day"),
+        ("2025-03-24", "missing-1"),  # grace of 2 working days, then 1 more
+        ("2025-03-26", "missing-3"),
+    ]
+    kinds = {a.step: a.kind for a in timeline(report, DEFAULT_POLICY, CAL)}
+    assert (
+        kinds["request"] == ActionKind.STATUS_REQUEST
+        and kinds["missing-1"] == ActionKind.STATUS_MISSING
+    )
+
+
+def test_inspection_tasks_are_left_to_the_inspection_engine():
+    assert timeline(task(kind="inspection_duty"), DEFAULT_POLICY, CAL) == []
+
+
+def test_only_the_latest_missed_step_is_sent_after_downtime():
+    actions = due_actions(
+        task(), DEFAULT_POLICY, CAL, now=at("2025-12-26", 9), since=at("2025-12-04")
+    )
+    assert [a.step for a in actions] == ["overdue-7"]
+
+
+def test_an_action_is_due_from_its_morning_not_before():
+    assert due_actions(task(), DEFAULT_POLICY, CAL, now=at("2025-12-04", 7, 29), since=None) == []
+    actions = due_actions(task(), DEFAULT_POLICY, CAL, now=at("2025-12-04", 7, 30), since=None)
+    assert [a.step for a in actions] == ["before-7"]
+
+
+def test_a_policy_can_change_the_reminder_days():
+    strict = FollowUpPolicy.from_dict(
+        "strict", {"reminder_days": [1, 5], "remind_on_due_day": False}
+    )
+    assert schedule(task(), strict)[:2] == [("2025-12-08", "before-5"), ("2025-12-12", "before-1")]
