@@ -11,7 +11,8 @@ from dondoc.context import engine_from_env, local_today, unit_of_work, utc_now
 from dondoc.db import migrate
 from tasks_catalog.calendar_store import load_calendar, seed_declared_days
 from tasks_catalog.catalogue.service import load_paths
-from tasks_catalog.planning import PlanReport, plan_year
+from tasks_catalog.planning import PlanReport
+from workflows.planning import plan_and_schedule
 
 SEED_CATALOGUES = Path(__file__).resolve().parent.parent / "tasks_catalog" / "data"
 
@@ -45,7 +46,9 @@ def plan(
 ) -> None:
     """Tạo các nhiệm vụ (task) của mọi nhiệm vụ trong danh mục có hiệu lực trong năm."""
     with unit_of_work() as session:
-        report = plan_year(session, year=year, calendar=load_calendar(session), now=utc_now())
+        report = plan_and_schedule(
+            session, year=year, calendar=load_calendar(session), now=utc_now()
+        )
     _print_plan(report)
 
 

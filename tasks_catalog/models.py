@@ -16,7 +16,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     Enum,
     Float,
     ForeignKey,
@@ -28,6 +27,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from tasks_catalog.types import UtcDateTime
 
 # Named constraints so that Alembic migrations are the same on SQLite and PostgreSQL.
 NAMING = {
@@ -83,7 +84,7 @@ class Document(Base):
     source: Mapped[str | None] = mapped_column(String(500))
     catalogue_file: Mapped[str] = mapped_column(String(500))
     assumption: Mapped[str | None] = mapped_column(Text)
-    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     obligations: Mapped[list[Obligation]] = relationship(back_populates="document")
 
@@ -110,7 +111,7 @@ class Agency(Base):
     kind: Mapped[str] = mapped_column(String(40))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
     emails: Mapped[list[str]] = mapped_column(default=list)
-    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     parent: Mapped[Agency | None] = relationship(remote_side=[id])
     people: Mapped[list[Person]] = relationship(back_populates="agency")
@@ -129,7 +130,7 @@ class AgencyGroup(Base):
     kinds: Mapped[list[str]] = mapped_column(default=list)
     levels: Mapped[list[str]] = mapped_column(default=list)
     within: Mapped[str | None] = mapped_column(String(80))
-    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class Person(Base):
@@ -141,7 +142,7 @@ class Person(Base):
     position: Mapped[str | None] = mapped_column(String(255))
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
     roles: Mapped[list[str]] = mapped_column(default=list)
-    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     agency: Mapped[Agency] = relationship(back_populates="people")
 
@@ -165,7 +166,7 @@ class Obligation(Base):
     policy: Mapped[str] = mapped_column(String(80), default="default")
     assumption: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)  # order in its file
-    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     document: Mapped[Document] = relationship(back_populates="obligations")
     inspection: Mapped[InspectionDuty | None] = relationship(back_populates="obligation")
@@ -229,8 +230,8 @@ class Task(Base):
     completed_on: Mapped[date | None] = mapped_column(Date)
     due_at_completion: Mapped[date | None] = mapped_column(Date)
     # When the follow-up engine should look at this task next (indexed for the sweep).
-    next_action_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    next_action_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
     obligation: Mapped[Obligation] = relationship()
     agency: Mapped[Agency] = relationship(foreign_keys=[agency_id])
@@ -251,7 +252,7 @@ class TaskDueChange(Base):
     new_due_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(String(40))  # replanned | extension
     note: Mapped[str | None] = mapped_column(Text)
-    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
     task: Mapped[Task] = relationship(back_populates="due_changes")
 

@@ -52,6 +52,8 @@ class PlanReport:
     created: Counter[str] = field(default_factory=Counter)  # per document number
     moved: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    # Tasks created or moved: the follow-up engine schedules their first action.
+    touched: list[Task] = field(default_factory=list)
 
 
 def plan_year(session: Session, *, year: int, calendar: WorkCalendar, now: datetime) -> PlanReport:
@@ -65,10 +67,14 @@ def plan_year(session: Session, *, year: int, calendar: WorkCalendar, now: datet
             key = (planned.obligation_id, planned.agency_id, planned.occurrence_key)
             task = existing.get(key)
             if task is None:
-                session.add(_new_task(planned, now))
+                task = _new_task(planned, now)
+                session.add(task)
+                existing[key] = task
                 report.created[number] += 1
+                report.touched.append(task)
             elif _move_due(task, planned.occurrence.due, now):
                 report.moved[number] += 1
+                report.touched.append(task)
             else:
                 report.unchanged[number] += 1
     session.flush()

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+import notifications.models  # noqa: F401 - the outbox tables are emptied too
 from dondoc.db import make_engine, migrate, normalise_url, transaction
 from tasks_catalog.calendar import default_calendar
 from tasks_catalog.models import Base

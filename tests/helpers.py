@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+import notifications.models  # noqa: F401
 from tasks_catalog.models import Base
 
 VALID = Path(__file__).parent / "data" / "valid"

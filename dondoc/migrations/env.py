@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import notifications.models  # noqa: F401 - registers the outbox tables on Base
 from dondoc.db import make_engine
 from dondoc.settings import Settings
 from tasks_catalog.models import Base

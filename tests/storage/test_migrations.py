@@ -7,6 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
+import notifications.models  # noqa: F401
 from dondoc.db import downgrade, make_engine, migrate
 from tasks_catalog.models import Base
 from tests.conftest import drop_postgres_database, fresh_postgres_database
