@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ class SettingsError(ValueError):
     """A setting has a value we refuse to run with."""
 
 
-def _env(name: str, default: str) -> str:
+def _env(name: str, default: str = "") -> str:
     """Read NAME, or the contents of the file named by NAME_FILE (for secrets)."""
     file_name = os.environ.get(f"{name}_FILE")
     if file_name:
@@ -19,14 +20,52 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
+def _secret_key(workdir: Path) -> bytes:
+    """DONDOC_SECRET_KEY, or (embedded mode) a key made once and kept beside the database."""
+    value = _env("DONDOC_SECRET_KEY")
+    if value:
+        if len(value) < 32:
+            raise SettingsError("DONDOC_SECRET_KEY phải dài ít nhất 32 ký tự")
+        return value.encode()
+    path = workdir / "dondoc-secret.key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip().encode()
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str
+    smtp_url: str | None = None  # None: the embedded mail catcher
+    mail_from: str = "Dondoc <dondoc@localhost>"
+    base_url: str = "http://127.0.0.1:8000"
+    mail_dir: Path = Path("dondoc-mail")
+    webhook_urls: tuple[str, ...] = ()
+    webhook_secret: str = ""
+    state_dir: Path = Path(".")  # where the embedded mode keeps its generated secret
+
+    def signing_key(self) -> bytes:
+        """The key that signs links in e-mails (read or, embedded, created on first use)."""
+        return _secret_key(self.state_dir)
 
     @classmethod
     def from_env(cls) -> Settings:
-        default_db = f"sqlite:///{Path.cwd() / 'dondoc.sqlite3'}"
-        url = _env("DONDOC_DATABASE_URL", default_db)
+        workdir = Path.cwd()
+        url = _env("DONDOC_DATABASE_URL", f"sqlite:///{workdir / 'dondoc.sqlite3'}")
         if "://" not in url:
             raise SettingsError(f"DONDOC_DATABASE_URL không phải địa chỉ CSDL hợp lệ: {url!r}")
-        return cls(database_url=url)
+        hooks = tuple(u.strip() for u in _env("DONDOC_WEBHOOK_URLS").split(",") if u.strip())
+        for hook in hooks:
+            if not hook.startswith(("http://", "https://")):
+                raise SettingsError(f"DONDOC_WEBHOOK_URLS: {hook!r} không phải địa chỉ http(s)")
+        return cls(
+            database_url=url,
+            smtp_url=_env("DONDOC_SMTP_URL") or None,
+            mail_from=_env("DONDOC_MAIL_FROM", cls.mail_from),
+            base_url=_env("DONDOC_BASE_URL", cls.base_url).rstrip("/"),
+            mail_dir=Path(_env("DONDOC_MAIL_DIR", str(workdir / "dondoc-mail"))),
+            webhook_urls=hooks,
+            webhook_secret=_env("DONDOC_WEBHOOK_SECRET"),
+            state_dir=workdir,
+        )

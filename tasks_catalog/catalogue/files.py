@@ -41,7 +41,12 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(
-                sorted(p for p in path.rglob("*") if p.suffix.lower() in CATALOGUE_SUFFIXES)
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in CATALOGUE_SUFFIXES
+                    and not p.name.startswith(("~$", "."))  # Excel lock files, hidden files
+                )
             )
         else:
             found.append(path)

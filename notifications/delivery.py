@@ -1,0 +1,321 @@
+"""Delivery: claim queued notifications, send one digest per person, mark them sent.
+
+1. Claim (one short transaction): give expired claims back (a deliverer died mid-send;
+   their Message-ID is kept), cancel rows whose task was finished meanwhile, then take a
+   batch of due rows (SKIP LOCKED on PostgreSQL) and mark them `sending` with our name and
+   a lease. Rows for one person share one deterministic Message-ID.
+2. Send, outside any transaction: one e-mail per person over one SMTP connection; one
+   POST per webhook row with its key as Idempotency-Key.
+3. Record (one short transaction, compare-and-set on our claim): sent, or back to pending
+   with exponential backoff, or `failed` with the last error when it is permanent or has
+   failed MAX_ATTEMPTS times.
+A crash between 1 and 3 sends the same Message-ID again after the lease: a receiver that
+drops duplicate Message-IDs (our mail catcher, Exchange) shows it once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from notifications.digest import Digest, DigestItem
+from notifications.emails import TemplateError, build_message, render_digest
+from notifications.links import LinkSigner
+from notifications.models import Channel, Notification, NotificationState
+from notifications.transport import TransportError
+from tasks_catalog.models import Task, TaskStatus
+
+MAX_ATTEMPTS = 8
+OPEN = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
+
+
+class EmailSender(Protocol):
+    def send(self, message: Any) -> None: ...
+
+
+class WebhookPoster(Protocol):
+    def post(self, url: str, payload: dict[str, Any], idempotency_key: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class DeliverySettings:
+    sender: str
+    base_url: str
+    signer: LinkSigner
+    worker: str
+    lease: timedelta = timedelta(minutes=10)
+    batch_size: int = 1000
+
+
+@dataclass
+class DeliveryReport:
+    messages: int = 0  # e-mails and webhook calls that went through
+    notifications: int = 0  # outbox rows marked sent
+    retrying: int = 0
+    failed: int = 0
+    cancelled: int = 0
+
+
+@dataclass
+class Claimed:
+    message_id: str
+    channel: Channel
+    recipient: str
+    recipient_name: str
+    rows: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)  # id, key, payload
+
+
+def backoff(attempts: int) -> timedelta:
+    """1, 2, 4 … minutes, at most six hours."""
+    return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
+
+
+def deliver(
+    sessions: sessionmaker[Session],
+    *,
+    now: datetime,
+    settings: DeliverySettings,
+    email_transport: Callable[[], AbstractContextManager[EmailSender]],
+    webhook_transport: Callable[[], AbstractContextManager[WebhookPoster]] | None = None,
+) -> DeliveryReport:
+    report = DeliveryReport()
+    while True:
+        with sessions.begin() as session:
+            report.cancelled += _cancel_finished(session)
+            claimed = claim(session, now=now, settings=settings)
+        if not claimed:
+            return report
+        outcomes = _send_all(claimed, now, settings, email_transport, webhook_transport)
+        with sessions.begin() as session:
+            record(session, outcomes, now=now, worker=settings.worker, report=report)
+
+
+def claim(session: Session, *, now: datetime, settings: DeliverySettings) -> list[Claimed]:
+    _release_expired(session, now)
+    rows = session.scalars(
+        select(Notification)
+        .where(Notification.state == NotificationState.PENDING, Notification.next_attempt_at <= now)
+        .order_by(Notification.channel, Notification.recipient, Notification.id)
+        .limit(settings.batch_size)
+        .with_for_update(skip_locked=True)
+    ).all()
+    groups: dict[tuple[str, str, str], Claimed] = {}
+    for row in rows:
+        message_id = row.message_id or ""
+        group = groups.setdefault(
+            (row.channel.value, row.recipient.lower(), message_id),
+            Claimed(message_id, row.channel, row.recipient, row.recipient_name),
+        )
+        group.rows.append((row.id, row.key, row.payload))
+    for group in groups.values():
+        if not group.message_id:
+            group.message_id = _message_id(key for _, key, _ in group.rows)
+        session.execute(
+            update(Notification)
+            .where(Notification.id.in_([row_id for row_id, _, _ in group.rows]))
+            .values(
+                state=NotificationState.SENDING,
+                claimed_by=settings.worker,
+                claimed_until=now + settings.lease,
+                message_id=group.message_id,
+            )
+        )
+    return list(groups.values())
+
+
+def _message_id(keys: Iterator[str]) -> str:
+    digest = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()[:40]
+    return f"<{digest}@dondoc>"
+
+
+def _release_expired(session: Session, now: datetime) -> None:
+    session.execute(
+        update(Notification)
+        .where(Notification.state == NotificationState.SENDING, Notification.claimed_until < now)
+        .values(state=NotificationState.PENDING, claimed_by=None, claimed_until=None)
+    )
+
+
+def _cancel_finished(session: Session) -> int:
+    """Everything stops the moment a task is completed or recalled."""
+    finished = select(Task.id).where(Task.status.not_in(OPEN))
+    result = session.execute(
+        update(Notification)
+        .where(Notification.state == NotificationState.PENDING, Notification.task_id.in_(finished))
+        .values(state=NotificationState.CANCELLED)
+        .execution_options(synchronize_session=False)
+    )
+    return max(result.rowcount, 0)
+
+
+@dataclass
+class Outcome:
+    group: Claimed
+    row_ids: list[int]
+    error: TransportError | None = None
+
+
+def _send_all(
+    claimed: list[Claimed],
+    now: datetime,
+    settings: DeliverySettings,
+    email_transport: Callable[[], AbstractContextManager[EmailSender]],
+    webhook_transport: Callable[[], AbstractContextManager[WebhookPoster]] | None,
+) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    emails = [g for g in claimed if g.channel == Channel.EMAIL]
+    hooks = [g for g in claimed if g.channel == Channel.WEBHOOK]
+    if emails:
+        with email_transport() as transport:
+            outcomes += [_send_email(transport, g, now, settings) for g in emails]
+    if hooks:
+        if webhook_transport is None:
+            error = TransportError("chưa cấu hình webhook (DONDOC_WEBHOOK_URLS)", permanent=False)
+            return outcomes + [Outcome(g, [r for r, _, _ in g.rows], error) for g in hooks]
+        with webhook_transport() as poster:
+            for group in hooks:
+                outcomes += _post_webhooks(poster, group)
+    return outcomes
+
+
+def _send_email(
+    transport: EmailSender, group: Claimed, now: datetime, settings: DeliverySettings
+) -> Outcome:
+    ids = [row_id for row_id, _, _ in group.rows]
+    try:
+        digest = Digest(
+            recipient_name=group.recipient_name,
+            recipient_email=group.recipient,
+            items=tuple(digest_item(payload) for _, _, payload in group.rows),
+            cc=(),
+            generated_at=now,
+            base_url=settings.base_url,
+        )
+        rendered = render_digest(digest, settings.signer, now=now)
+        message = build_message(
+            rendered,
+            sender=settings.sender,
+            to=group.recipient,
+            cc=(),
+            message_id=group.message_id,
+            sent_at=now,
+        )
+        transport.send(message)
+    except TransportError as exc:
+        return Outcome(group, ids, exc)
+    except (TemplateError, ValueError, KeyError) as exc:
+        # A broken template or payload will not mend itself: park it for a person.
+        return Outcome(group, ids, TransportError(f"không tạo được thư: {exc}", permanent=True))
+    return Outcome(group, ids)
+
+
+def _post_webhooks(poster: WebhookPoster, group: Claimed) -> list[Outcome]:
+    outcomes = []
+    for row_id, key, payload in group.rows:
+        try:
+            poster.post(group.recipient, {"event": payload.get("kind"), **payload}, key)
+            outcomes.append(Outcome(group, [row_id]))
+        except TransportError as exc:
+            outcomes.append(Outcome(group, [row_id], exc))
+    return outcomes
+
+
+def record(
+    session: Session, outcomes: list[Outcome], *, now: datetime, worker: str, report: DeliveryReport
+) -> None:
+    mine = (Notification.claimed_by == worker) & (Notification.state == NotificationState.SENDING)
+    for outcome in outcomes:
+        rows = Notification.id.in_(outcome.row_ids)
+        if outcome.error is None:
+            session.execute(
+                update(Notification)
+                .where(rows, mine)
+                .values(
+                    state=NotificationState.SENT,
+                    sent_at=now,
+                    claimed_by=None,
+                    claimed_until=None,
+                    attempts=Notification.attempts + 1,
+                    last_error=None,
+                )
+            )
+            report.messages += 1
+            report.notifications += len(outcome.row_ids)
+            continue
+        _record_failure(session, outcome, now, mine, report)
+
+
+def _record_failure(
+    session: Session, outcome: Outcome, now: datetime, mine: Any, report: DeliveryReport
+) -> None:
+    error = outcome.error
+    assert error is not None
+    attempts_by_id: dict[int, int] = defaultdict(int)
+    for row_id, attempts in session.execute(
+        select(Notification.id, Notification.attempts).where(Notification.id.in_(outcome.row_ids))
+    ):
+        attempts_by_id[row_id] = attempts + 1
+    for row_id, attempts in attempts_by_id.items():
+        give_up = error.permanent or attempts >= MAX_ATTEMPTS
+        values: dict[str, Any] = {
+            "attempts": attempts,
+            "last_error": str(error)[:2000],
+            "claimed_by": None,
+            "claimed_until": None,
+            "state": NotificationState.FAILED if give_up else NotificationState.PENDING,
+            "next_attempt_at": now if give_up else now + backoff(attempts),
+        }
+        session.execute(
+            update(Notification).where(Notification.id == row_id, mine).values(**values)
+        )
+        if give_up:
+            report.failed += 1
+        else:
+            report.retrying += 1
+
+
+def digest_item(payload: dict[str, Any]) -> DigestItem:
+    return DigestItem(
+        kind=payload["kind"],
+        step=payload["step"],
+        task_id=payload["task_id"],
+        document=payload["document"],
+        clause=payload["clause"],
+        obligation_code=payload["obligation_code"],
+        title=payload["title"],
+        agency_name=payload["agency_name"],
+        role=payload["role"],
+        period=period_text(payload["period"]),
+        due=date.fromisoformat(payload["due"]),
+        original_due=date.fromisoformat(payload["original_due"]),
+        status_label=payload["status_label"],
+        days=abs(int(payload["days"])),
+        copy_reason=payload.get("copy_reason"),
+    )
+
+
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def period_text(label: str) -> str:
+    """ "2025-Q1" → "Quý I/2025", the way offices write periods."""
+    if label == "once":
+        return ""
+    year, _, part = label.partition("-")
+    if not part:
+        return f"Năm {year}"
+    if part.startswith("Q"):
+        return f"Quý {_ROMAN.get(part[1:], part[1:])}/{year}"
+    if part == "H1":
+        return f"6 tháng đầu năm {year}"
+    if part == "H2":
+        return f"6 tháng cuối năm {year}"
+    return f"Tháng {part}/{year}"

@@ -1,0 +1,346 @@
+"""One digest e-mail per person per run: render it (three templates), then wrap it for SMTP.
+
+Rendering and sending are separate: `render_digest` turns a `Digest` into text (no I/O
+but reading templates), `build_message` turns the text into an `EmailMessage`; the outbox
+sends it. Each e-mail is one name with three templates, as in healthchecks:
+`{name}-subject.txt`, `{name}-body-text.txt`, `{name}-body-html.html`.
+
+What the reader sees is decided here as plain data (sections, labels, signed links,
+dates in Asia/Ho_Chi_Minh); the templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import email.policy
+import email.utils
+import traceback
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from email.header import Header
+from email.message import EmailMessage
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from notifications.digest import Digest, DigestItem
+from notifications.links import (
+    CONFIRM_DONE,
+    LOCAL_TZ,
+    REPORT_PROGRESS,
+    REQUEST_EXTENSION,
+    VIEW,
+    LinkSigner,
+    action_url,
+    default_expiry,
+)
+from tasks_catalog.status import LABELS
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+# Sections in order of urgency: the subject's tag comes from the first one present, and
+# the body opens with the same section, so what the subject announces is read first.
+SECTIONS = {
+    "escalation": (
+        "Đôn đốc – nhiệm vụ quá hạn cần chỉ đạo xử lý",
+        "#7f1d1d",
+        "Các nhiệm vụ dưới đây đã quá hạn mà chưa hoàn thành. Đề nghị ông/bà chỉ đạo khẩn trương hoàn thành, hoặc đề nghị gia hạn nếu có lý do chính đáng.",
+    ),
+    "overdue": (
+        "Quá hạn",
+        "#b91c1c",
+        "Đề nghị khẩn trương hoàn thành và báo cáo kết quả; nếu có lý do chính đáng, cơ quan chủ trì đề nghị gia hạn.",
+    ),
+    "due_today": (
+        "Đến hạn hôm nay",
+        "#c2410c",
+        "Các nhiệm vụ dưới đây đến hạn trong ngày hôm nay.",
+    ),
+    "due_soon": (
+        "Sắp đến hạn",
+        "#b45309",
+        "Đề nghị bố trí thực hiện để hoàn thành đúng thời hạn.",
+    ),
+    "status": (
+        "Yêu cầu báo cáo",
+        "#1d4ed8",
+        "Đề nghị gửi báo cáo định kỳ qua hệ thống đúng thời hạn.",
+    ),
+}
+ROLE_LABELS = {"lead": "chủ trì", "cooperating": "phối hợp"}
+LINK_LABELS = {
+    VIEW: "Xem nhiệm vụ",
+    REPORT_PROGRESS: "Báo cáo tiến độ",
+    CONFIRM_DONE: "Xác nhận hoàn thành",
+    REQUEST_EXTENSION: "Đề nghị gia hạn",
+}
+LEAD_ACTIONS = (VIEW, REPORT_PROGRESS, CONFIRM_DONE, REQUEST_EXTENSION)
+COOPERATING_ACTIONS = (VIEW, REPORT_PROGRESS)
+LATE_KINDS = ("overdue", "escalation", "status_missing")
+STATUS_KINDS = ("status_request", "status_chase", "status_missing")
+
+# DESIGN.md colours (tasks_catalog.status.LABELS) as inline CSS Outlook understands.
+BADGE_STYLES = {
+    "grey": "color:#374151;background-color:#e5e7eb;border:1px solid #d1d5db;",
+    "blue": "color:#1e40af;background-color:#dbeafe;border:1px solid #93c5fd;",
+    "orange": "color:#9a3412;background-color:#ffedd5;border:1px solid #fdba74;",
+    "red": "color:#ffffff;background-color:#b91c1c;border:1px solid #b91c1c;",
+    "yellow": "color:#713f12;background-color:#fef08a;border:1px solid #facc15;",
+    "green": "color:#166534;background-color:#dcfce7;border:1px solid #86efac;",
+    "darkorange": "color:#ffffff;background-color:#c2410c;border:1px solid #c2410c;",
+    "red-outline": "color:#b91c1c;background-color:#ffffff;border:1px solid #b91c1c;",
+    "struck": "color:#6b7280;background-color:#f3f4f6;border:1px solid #d1d5db;"
+    "text-decoration:line-through;",
+}
+_COLOUR_BY_LABEL = {label.label: label.colour for label in LABELS.values()}
+
+
+class TemplateError(Exception):
+    """An e-mail template that does not render; no e-mail is produced."""
+
+    def __init__(self, template: str, line: int | None, cause: Exception) -> None:
+        where = f"{template}, line {line}" if line else template
+        super().__init__(f"e-mail template {where}: {cause.__class__.__name__}: {cause}")
+        self.template = template
+        self.line = line
+
+
+@dataclass(frozen=True)
+class RenderedEmail:
+    subject: str
+    text: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Link:
+    purpose: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ItemView:
+    item: DigestItem
+    section: str
+    role_label: str
+    due: str  # DD/MM/YYYY
+    original_due: str | None  # set when the task was extended
+    timing: str  # "quá hạn 3 ngày làm việc", "còn 2 ngày làm việc", "đến hạn hôm nay"
+    late: bool
+    status_label: str
+    badge_style: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    key: str
+    title: str
+    colour: str
+    hint: str
+    items: tuple[ItemView, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The facts the subject line is chosen from (rules in digest-subject.txt)."""
+
+    headline: str  # key of the most urgent section present
+    counts: dict[str, int]  # items per section key, 0 for every absent section
+    single: ItemView | None  # the only item, when there is exactly one
+    soon_this_week: bool  # every "due soon" item falls due by this Sunday
+    status_period: str | None  # the period all report requests share, if one
+    status_missing: int
+
+
+def render_digest(
+    digest: Digest, signer: LinkSigner, *, now: datetime, template_dir: Path | None = None
+) -> RenderedEmail:
+    """Subject, text and HTML for one person's digest, or TemplateError naming the file."""
+    context = _digest_context(digest, signer, now=now)
+    environment = _environment(str(template_dir or TEMPLATE_DIR))
+    subject = _render(environment, "digest-subject.txt", context)
+    return RenderedEmail(
+        subject=" ".join(subject.split()),  # one line, whatever the template's layout
+        text=_render(environment, "digest-body-text.txt", context),
+        html=_render(environment, "digest-body-html.html", context),
+    )
+
+
+def _digest_context(digest: Digest, signer: LinkSigner, *, now: datetime) -> dict[str, Any]:
+    today = now.astimezone(LOCAL_TZ).date()
+    views = [_item_view(digest, item, signer, now) for item in digest.items]
+    sections = _sections(views)
+    return {
+        "digest": digest,
+        "sections": sections,
+        "summary": _summary(sections, views, today),
+        "total": len(views),
+        "generated_at": _local_text(digest.generated_at),
+        "actions_expire_on": _dmy(default_expiry(CONFIRM_DONE, now)),
+        "view_expires_on": _dmy(default_expiry(VIEW, now)),
+        "base_url": digest.base_url.rstrip("/"),
+    }
+
+
+def build_message(
+    rendered: RenderedEmail,
+    *,
+    sender: str,
+    to: str,
+    cc: tuple[str, ...],
+    message_id: str,
+    headers: dict[str, str] | None = None,
+    sent_at: datetime | None = None,
+) -> EmailMessage:
+    """multipart/alternative (text, then HTML), UTF-8, ready for SMTP.
+
+    `message_id` comes from the outbox, derived from the notification's key, so that a
+    retry after a crash carries the same id and the receiving side can drop the duplicate.
+    `sent_at` (the Date header) defaults to the moment of building: sending is an edge, it
+    may read the clock.
+    """
+    message = EmailMessage(policy=email.policy.SMTP)
+    message.set_raw("Subject", _encoded_subject(rendered.subject))
+    message["From"] = sender
+    message["To"] = to
+    if cc:
+        message["Cc"] = ", ".join(cc)
+    message["Date"] = email.utils.format_datetime(
+        (sent_at or datetime.now(UTC)).astimezone(LOCAL_TZ)
+    )
+    message["Message-ID"] = message_id if message_id.startswith("<") else f"<{message_id}>"
+    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to this
+    message["X-Auto-Response-Suppress"] = "All"  # Exchange/Outlook: no out-of-office replies
+    for name, value in (headers or {}).items():
+        del message[name]
+        message[name] = value
+    message.set_content(rendered.text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_alternative(rendered.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    # After the parts: turning the message into a multipart moves Content-* headers down.
+    message["Content-Language"] = "vi"
+    return message
+
+
+def _encoded_subject(subject: str) -> str:
+    """RFC 2047 encoded words that keep every space.
+
+    CPython 3.11's folder (policy.SMTP) can put the space between two words outside the
+    encoded words, where readers drop it ("nhiệm vụsắp đến hạn"; see also
+    python/cpython#144156). The legacy `Header` encodes the whole line, spaces included.
+    """
+    subject = " ".join(subject.split())  # one line: no header can be smuggled in
+    if subject.isascii() and len(subject) < 70:
+        return subject
+    return Header(subject, "utf-8", header_name="Subject").encode()
+
+
+def _item_view(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) -> ItemView:
+    colour = _COLOUR_BY_LABEL.get(item.status_label, "red" if item.kind in LATE_KINDS else "grey")
+    return ItemView(
+        item=item,
+        section=_section_key(item),
+        role_label=ROLE_LABELS[item.role],
+        due=_dmy(item.due),
+        original_due=_dmy(item.original_due) if item.original_due != item.due else None,
+        timing=_timing(item),
+        late=item.kind in LATE_KINDS,
+        status_label=item.status_label,
+        badge_style=BADGE_STYLES[colour],
+        links=_links(digest, item, signer, now),
+    )
+
+
+def _section_key(item: DigestItem) -> str:
+    if item.kind in STATUS_KINDS:
+        return "status"
+    if item.kind == "reminder":
+        return "due_today" if item.days == 0 or item.step == "due-day" else "due_soon"
+    return item.kind  # "overdue" | "escalation"
+
+
+def _timing(item: DigestItem) -> str:
+    if item.kind in LATE_KINDS:
+        return f"quá hạn {item.days} ngày làm việc" if item.days else "đã quá hạn"
+    if item.days == 0:
+        return "hạn gửi báo cáo hôm nay" if item.kind in STATUS_KINDS else "đến hạn hôm nay"
+    return f"còn {item.days} ngày làm việc"
+
+
+def _links(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) -> tuple[Link, ...]:
+    purposes = LEAD_ACTIONS if item.role == "lead" else COOPERATING_ACTIONS
+    links = []
+    for purpose in purposes:
+        expires_at = default_expiry(purpose, now)
+        token = signer.sign(purpose, item.task_id, digest.recipient_email, expires_at)
+        label = LINK_LABELS[purpose]
+        if purpose == REPORT_PROGRESS and item.kind in STATUS_KINDS:
+            label = "Gửi báo cáo"
+        links.append(Link(purpose, label, action_url(digest.base_url, purpose, token)))
+    return tuple(links)
+
+
+def _sections(views: list[ItemView]) -> tuple[SectionView, ...]:
+    sections = []
+    for key, (title, colour, hint) in SECTIONS.items():
+        members = sorted(
+            (view for view in views if view.section == key),
+            key=lambda view: (view.item.due, view.item.document, view.item.task_id),
+        )
+        if members:
+            sections.append(SectionView(key, title, colour, hint, tuple(members)))
+    return tuple(sections)
+
+
+def _summary(sections: tuple[SectionView, ...], views: list[ItemView], today: date) -> Summary:
+    counts = dict.fromkeys(SECTIONS, 0) | {s.key: len(s.items) for s in sections}
+    sunday = today + timedelta(days=6 - today.weekday())
+    soon = [view.item.due for view in views if view.section == "due_soon"]
+    periods = {view.item.period for view in views if view.section == "status"}
+    return Summary(
+        headline=sections[0].key,
+        counts=counts,
+        single=views[0] if len(views) == 1 else None,
+        soon_this_week=bool(soon) and max(soon) <= sunday,
+        status_period=periods.pop() if len(periods) == 1 else None,
+        status_missing=sum(1 for view in views if view.item.kind == "status_missing"),
+    )
+
+
+def _dmy(day: date | datetime) -> str:
+    if isinstance(day, datetime):
+        day = day.astimezone(LOCAL_TZ).date()
+    return day.strftime("%d/%m/%Y")
+
+
+def _local_text(moment: datetime) -> str:
+    return moment.astimezone(LOCAL_TZ).strftime("%H:%M ngày %d/%m/%Y")
+
+
+@lru_cache(maxsize=8)
+def _environment(template_dir: str) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
+        undefined=jinja2.StrictUndefined,  # a misspelt name fails instead of printing ""
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _render(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    try:
+        return environment.get_template(name).render(context)
+    except Exception as exc:  # noqa: BLE001 - any failure here is this template's failure
+        raise TemplateError(name, _template_line(exc, name), exc) from exc
+
+
+def _template_line(exc: Exception, name: str) -> int | None:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.lineno
+    # Jinja rewrites tracebacks so that template frames carry the template's file and line.
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(name)]
+    return frames[-1].lineno if frames else None

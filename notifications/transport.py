@@ -1,0 +1,59 @@
+"""What every delivery channel shares: one error type and the rules for classifying it.
+
+A channel makes exactly one attempt per call. It never retries: the outbox does, with
+backoff, and it needs one bit from the channel to decide whether to: `permanent`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+
+class TransportError(Exception):
+    """A message was not delivered.
+
+    permanent=True: this message will never go through as it is (a recipient the server
+    refuses for good, a malformed address, an HTTP 4xx); the outbox parks it for a person.
+    permanent=False: worth trying again later (server down, timeout, SMTP 4xx, HTTP 5xx).
+    """
+
+    def __init__(self, message: str, *, permanent: bool) -> None:
+        super().__init__(message)
+        self.message = message
+        self.permanent = permanent
+
+    def __repr__(self) -> str:
+        return f"TransportError({self.message!r}, permanent={self.permanent})"
+
+
+def smtp_code_is_permanent(code: int) -> bool:
+    """RFC 5321: 5yz is a permanent negative reply, 4yz a transient one."""
+    return 500 <= code < 600
+
+
+def http_status_is_permanent(status: int) -> bool:
+    """4xx means "this request will not work as it is", except the two that say "later"."""
+    # 408 Request Timeout and 429 Too Many Requests ask the client to come back.
+    return 400 <= status < 500 and status not in (408, 429)
+
+
+def env_value(name: str, environ: Mapping[str, str] | None = None) -> str | None:
+    """NAME, or the contents of the file named by NAME_FILE (for secrets); None if unset.
+
+    The file wins when both are set, as in dondoc.settings (a container mounts secrets as
+    files; a leftover plain variable must not override it). Surrounding blanks and the
+    final newline that editors add are stripped.
+    """
+    environ = os.environ if environ is None else environ
+    file_name = environ.get(f"{name}_FILE")
+    if file_name:
+        try:
+            return Path(file_name).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ValueError(
+                f"{name}_FILE: không đọc được tệp {file_name!r} ({exc.strerror}) / cannot read file"
+            ) from exc
+    value = environ.get(name)
+    return value.strip() if value is not None and value.strip() else None

@@ -1,0 +1,370 @@
+"""One digest e-mail per person: what it says, how it is wrapped, and how it fails."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+import shutil
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from notifications.digest import Digest, DigestItem
+from notifications.emails import (
+    TEMPLATE_DIR,
+    RenderedEmail,
+    TemplateError,
+    build_message,
+    render_digest,
+)
+from notifications.links import LinkSigner
+
+NOW = datetime(2025, 3, 12, 0, 30, tzinfo=UTC)  # Wednesday 12/03/2025, 07:30 in Hà Nội
+BASE = "https://dondoc.quangninh.gov.vn"
+RECIPIENT = "an.nv@sokhdt.quangninh.gov.vn"
+SIGNER = LinkSigner(b"test-secret-of-at-least-16-bytes")
+URL = re.compile(r"https?://[^\s\"'<>]+")
+LONG_TITLE = (
+    "Ban hành Kế hoạch rà soát, đơn giản hóa thủ tục hành chính nội bộ trong hệ thống "
+    "hành chính nhà nước tỉnh Quảng Ninh giai đoạn 2023–2025"
+)
+
+
+def item(**changes: object) -> DigestItem:
+    task_id = changes.get("task_id", 101)
+    base = DigestItem(
+        kind="reminder",
+        step="before-3",
+        task_id=101,
+        document="124/NQ-HĐND",
+        clause=f"Điều 1, khoản 3, điểm {task_id}",
+        obligation_code=f"QN124-{task_id}",
+        title=f"Nhiệm vụ số {task_id}",
+        agency_name="Sở Kế hoạch và Đầu tư",
+        role="lead",
+        period="",
+        due=date(2025, 3, 17),
+        original_due=date(2025, 3, 17),
+        status_label="Đang thực hiện – trong hạn",
+        days=3,
+        copy_reason=None,
+    )
+    return replace(base, **changes)
+
+
+def digest(*items: DigestItem) -> Digest:
+    return Digest(
+        recipient_name="Nguyễn Văn An",
+        recipient_email=RECIPIENT,
+        items=items,
+        cc=("vanphong@quangninh.gov.vn",),
+        generated_at=NOW,
+        base_url=BASE,
+    )
+
+
+def render(*items: DigestItem) -> RenderedEmail:
+    return render_digest(digest(*items), SIGNER, now=NOW)
+
+
+def subject(*items: DigestItem) -> str:
+    return render(*items).subject
+
+
+EVERY_KIND = (
+    item(kind="escalation", step="overdue-7", task_id=1, days=8, due=date(2025, 2, 28),
+         original_due=date(2025, 2, 14), status_label="Quá hạn chưa hoàn thành",
+         copy_reason="Thủ trưởng cơ quan chủ trì"),
+    item(kind="overdue", step="overdue-3", task_id=2, days=3, due=date(2025, 3, 7),
+         status_label="Quá hạn chưa hoàn thành", role="cooperating"),
+    item(kind="reminder", step="due-day", task_id=3, days=0, due=date(2025, 3, 12),
+         status_label="Sắp đến hạn"),
+    item(kind="reminder", step="before-7", task_id=4, days=7, due=date(2025, 3, 21),
+         role="cooperating", copy_reason="Văn phòng UBND tỉnh (người giao việc)"),
+    item(kind="status_request", step="request", task_id=5, days=6, due=date(2025, 3, 20),
+         period="Quý I/2025", status_label="Chưa triển khai"),
+    item(kind="status_chase", step="chase", task_id=6, days=2, due=date(2025, 3, 14),
+         period="Quý I/2025", role="cooperating"),
+    item(kind="status_missing", step="missing", task_id=7, days=1, due=date(2025, 3, 11),
+         period="Tháng 02/2025", status_label="Quá hạn chưa hoàn thành"),
+)  # fmt: skip
+
+
+ENVELOPE = {
+    "sender": "Hệ thống đôn đốc <dondoc@quangninh.gov.vn>",
+    "to": f"Nguyễn Văn An <{RECIPIENT}>",
+    "cc": ("vanphong@quangninh.gov.vn",),
+    "message_id": "<digest-2025-03-12-an.nv@dondoc.quangninh.gov.vn>",
+    "sent_at": NOW,
+}
+
+
+@pytest.fixture(scope="module")
+def parsed() -> email.message.EmailMessage:
+    rendered = render(*EVERY_KIND)
+    headers = {"Reply-To": "vanphong@quangninh.gov.vn"}
+    message = build_message(rendered, **ENVELOPE, headers=headers)
+    return email.message_from_bytes(bytes(message), policy=email.policy.default)
+
+
+def parts(message: email.message.EmailMessage) -> tuple[str, str]:
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    html = message.get_body(preferencelist=("html",)).get_content()
+    return text, html
+
+
+def test_message_is_multipart_alternative_text_then_html(parsed):
+    assert parsed.get_content_type() == "multipart/alternative"
+    types = [part.get_content_type() for part in parsed.iter_parts()]
+    assert types == ["text/plain", "text/html"]
+    assert all(part.get_content_charset() == "utf-8" for part in parsed.iter_parts())
+
+
+def test_headers_keep_auto_replies_away_and_carry_the_given_message_id(parsed):
+    assert parsed["Message-ID"] == "<digest-2025-03-12-an.nv@dondoc.quangninh.gov.vn>"
+    assert parsed["Auto-Submitted"] == "auto-generated"
+    assert parsed["X-Auto-Response-Suppress"] == "All"
+    assert parsed["Content-Language"] == "vi"
+    assert parsed["Reply-To"] == "vanphong@quangninh.gov.vn"
+    assert parsed["Cc"] == "vanphong@quangninh.gov.vn"
+    assert parsed["To"] == f"Nguyễn Văn An <{RECIPIENT}>"
+    assert parsed["Date"].datetime == NOW
+
+
+def test_message_is_seven_bit_with_short_lines_for_any_relay():
+    raw = bytes(build_message(render(*EVERY_KIND), **ENVELOPE))
+
+    assert raw.isascii()
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 78
+
+
+def test_a_subject_cannot_smuggle_in_a_header():
+    rendered = RenderedEmail("Nhắc việc\r\nBcc: x@example.com", "text", "<p>html</p>")
+
+    raw = bytes(build_message(rendered, **ENVELOPE))
+
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert parsed["Bcc"] is None
+    assert parsed["Subject"] == "Nhắc việc Bcc: x@example.com"
+
+
+def test_subject_survives_the_round_trip_in_vietnamese(parsed):
+    assert parsed["Subject"] == (
+        "[Đôn đốc] 1 nhiệm vụ cần chỉ đạo xử lý, 1 nhiệm vụ quá hạn, "
+        "1 nhiệm vụ đến hạn hôm nay, 1 nhiệm vụ sắp đến hạn, 3 báo cáo định kỳ cần gửi"
+    )
+
+
+def test_both_parts_name_every_item_with_its_document_clause_and_due_date(parsed):
+    text, html = parts(parsed)
+
+    assert "Kính gửi ông/bà Nguyễn Văn An," in text
+    assert "Kính gửi ông/bà <strong>Nguyễn Văn An</strong>," in html
+    for body in (text, html):
+        assert "Văn phòng UBND tỉnh" in body
+        assert "26/03/2025" in body  # the actions' links expire then
+        for each in EVERY_KIND:
+            assert each.document in body
+            assert each.clause in body
+            assert each.title in body
+            assert each.due.strftime("%d/%m/%Y") in body
+        assert "hạn ban đầu 14/02/2025" in body  # the extended task shows its original due
+        assert "quá hạn 8 ngày làm việc" in body
+        assert "còn 7 ngày làm việc" in body
+        assert "Thủ trưởng cơ quan chủ trì" in body
+        assert "Quý I/2025" in body
+
+
+def test_sections_open_with_the_most_urgent(parsed):
+    text, _ = parts(parsed)
+    order = ["ĐÔN ĐỐC", "QUÁ HẠN (1)", "ĐẾN HẠN HÔM NAY", "SẮP ĐẾN HẠN", "YÊU CẦU BÁO CÁO"]
+
+    positions = [text.index(heading) for heading in order]
+    assert positions == sorted(positions)
+
+
+def test_every_link_verifies_for_its_purpose_and_lead_items_get_all_four(parsed):
+    text, html = parts(parsed)
+    text_links = set(URL.findall(text)) - {BASE}
+    html_links = set(HrefCollector.of(html).hrefs)
+
+    assert text_links == html_links
+    purposes_by_task: dict[int, set[str]] = {}
+    for url in text_links:
+        purpose, token = purpose_and_token(url)
+        action = SIGNER.verify(token, purpose, NOW)
+        assert action.recipient == RECIPIENT
+        if purpose == "view":
+            assert url.startswith(f"{BASE}/tasks/{action.task_id}?t=")
+        purposes_by_task.setdefault(action.task_id, set()).add(purpose)
+    for each in EVERY_KIND:
+        expected = {"view", "report_progress"}
+        if each.role == "lead":
+            expected |= {"confirm_done", "request_extension"}
+        assert purposes_by_task[each.task_id] == expected
+
+
+def test_html_has_no_style_block_and_loads_nothing_from_outside(parsed):
+    _, html = parts(parsed)
+    collected = HrefCollector.of(html)
+
+    assert "<style" not in html.lower()
+    assert "url(" not in html
+    assert collected.resources == []
+    for href in collected.hrefs:
+        purpose_and_token(href)  # every outside link is a signed action link
+
+
+def test_html_escapes_what_comes_from_the_catalogue():
+    rendered = render(item(title="Kế hoạch <script>alert(1)</script> & báo cáo"))
+
+    assert "<script>" not in rendered.html
+    assert "&lt;script&gt;" in rendered.html
+    assert "Kế hoạch <script>alert(1)</script> & báo cáo" in rendered.text
+
+
+def test_dates_are_shown_in_ho_chi_minh_time():
+    late_evening_utc = datetime(2025, 3, 11, 23, 30, tzinfo=UTC)
+    the_digest = replace(digest(item()), generated_at=late_evening_utc)
+
+    rendered = render_digest(the_digest, SIGNER, now=late_evening_utc)
+
+    assert "06:30 ngày 12/03/2025" in rendered.text
+
+
+# Subject lines -------------------------------------------------------------------------
+
+
+def test_subject_of_one_item_due_today_names_it_truncated():
+    line = subject(item(kind="reminder", step="due-day", days=0, title=LONG_TITLE))
+
+    assert line.startswith("[Nhắc việc] Nhiệm vụ đến hạn hôm nay: Ban hành Kế hoạch rà soát")
+    assert line.endswith("…")
+    assert len(line) < 120
+
+
+def test_subject_of_one_item_due_soon_gives_its_date():
+    line = subject(item(title="Ban hành kế hoạch"))
+
+    assert line == "[Nhắc việc] Nhiệm vụ đến hạn ngày 17/03/2025: Ban hành kế hoạch"
+
+
+def test_subject_of_one_overdue_item_says_how_late():
+    line = subject(item(kind="overdue", step="overdue-3", days=3, title="Ban hành kế hoạch"))
+
+    assert line == "[Quá hạn] Nhiệm vụ đã quá hạn 3 ngày làm việc: Ban hành kế hoạch"
+
+
+def test_subject_of_one_escalation_names_the_late_agency():
+    line = subject(item(kind="escalation", step="overdue-7", days=7, title="Ban hành kế hoạch"))
+
+    assert line == "[Đôn đốc] Sở Kế hoạch và Đầu tư chậm 7 ngày làm việc: Ban hành kế hoạch"
+
+
+def test_subject_of_several_reminders_due_this_week():
+    line = subject(*(item(task_id=n, due=date(2025, 3, 14), days=2) for n in (1, 2, 3)))
+
+    assert line == "[Nhắc việc] 3 nhiệm vụ đến hạn trong tuần"
+
+
+def test_subject_of_overdue_and_due_soon_counts_both_most_urgent_first():
+    overdue = [item(kind="overdue", task_id=n, days=2, due=date(2025, 3, 10)) for n in (1, 2)]
+    soon = [item(task_id=n, due=date(2025, 3, 18), days=4) for n in (3, 4, 5)]
+
+    line = subject(*soon, *overdue)
+
+    assert line == "[Quá hạn] 2 nhiệm vụ quá hạn, 3 nhiệm vụ sắp đến hạn"
+
+
+def test_subject_of_escalations_only_says_they_are_overdue():
+    escalations = [item(kind="escalation", task_id=n, days=5) for n in (1, 2)]
+
+    assert subject(*escalations) == "[Đôn đốc] 2 nhiệm vụ quá hạn cần chỉ đạo xử lý"
+
+
+def test_subject_of_one_status_request_names_the_period():
+    line = subject(item(kind="status_request", step="request", period="Quý I/2025",
+                        title="Báo cáo kết quả cải cách hành chính"))  # fmt: skip
+
+    assert line == (
+        "[Báo cáo định kỳ] Đề nghị gửi báo cáo Quý I/2025: Báo cáo kết quả cải cách hành chính"
+    )
+
+
+def test_subject_of_several_status_requests_for_one_period():
+    requests = [item(kind="status_request", task_id=n, period="Quý I/2025") for n in (1, 2)]
+
+    assert subject(*requests) == "[Báo cáo định kỳ] Đề nghị gửi 2 báo cáo Quý I/2025"
+
+
+def test_subject_of_missing_reports_puts_them_first():
+    missing = item(kind="status_missing", task_id=1, period="Tháng 02/2025", days=2)
+    chase = item(kind="status_chase", task_id=2, period="Quý I/2025")
+
+    line = subject(missing, chase)
+
+    assert line == "[Báo cáo định kỳ] 1 báo cáo quá hạn chưa gửi, 1 báo cáo cần gửi"
+
+
+# Template failures ---------------------------------------------------------------------
+
+
+def broken_templates(tmp_path: Path, name: str, text: str) -> Path:
+    shutil.copytree(TEMPLATE_DIR, tmp_path, dirs_exist_ok=True)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_template_syntax_error_names_the_file_and_line(tmp_path):
+    templates = broken_templates(tmp_path, "digest-body-html.html", "<p>\n{% if %}\n</p>\n")
+
+    with pytest.raises(TemplateError, match=r"digest-body-html\.html, line 2") as caught:
+        render_digest(digest(item()), SIGNER, now=NOW, template_dir=templates)
+    assert caught.value.template == "digest-body-html.html"
+
+
+def test_an_unknown_name_in_a_template_fails_instead_of_printing_nothing(tmp_path):
+    templates = broken_templates(tmp_path, "digest-body-text.txt", "Kính gửi {{ recipent }}\n")
+
+    with pytest.raises(TemplateError, match=r"digest-body-text\.txt.*recipent"):
+        render_digest(digest(item()), SIGNER, now=NOW, template_dir=templates)
+
+
+# Helpers -------------------------------------------------------------------------------
+
+
+def purpose_and_token(url: str) -> tuple[str, str]:
+    view = re.fullmatch(rf"{re.escape(BASE)}/tasks/\d+\?t=([A-Za-z0-9_-]+)", url)
+    if view:
+        return "view", view.group(1)
+    action = re.fullmatch(rf"{re.escape(BASE)}/a/([a-z_]+)/([A-Za-z0-9_-]+)", url)
+    assert action, f"not a signed link: {url}"
+    return action.group(1), action.group(2)
+
+
+class HrefCollector(HTMLParser):
+    """Links (href) and anything the HTML would load by itself (src, background, …)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.resources: list[str] = []
+
+    @classmethod
+    def of(cls, html: str) -> HrefCollector:
+        collector = cls()
+        collector.feed(html)
+        return collector
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "href" and value:
+                self.hrefs.append(value)
+            elif name in ("src", "background", "srcset", "poster", "data") and value:
+                self.resources.append(value)
+            if tag == "link":
+                self.resources.append(str(dict(attrs).get("href")))

@@ -1,0 +1,77 @@
+"""One tick of the engine: plan (when the year has no plan yet), sweep, deliver.
+
+`dondoc tick --now …` calls this once (what cron would call, what tests replay); the
+embedded scheduler and the Prefect flows call its parts on their own timers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from notifications.delivery import (
+    DeliveryReport,
+    DeliverySettings,
+    EmailSender,
+    WebhookPoster,
+    deliver,
+)
+from tasks_catalog.calendar_store import load_calendar
+from tasks_catalog.models import Task
+from tasks_catalog.planning import PlanReport
+from workflows.planning import plan_and_schedule
+from workflows.rules import LOCAL_TZ
+from workflows.sweep import SweepReport, sweep
+
+
+@dataclass
+class TickReport:
+    plan: PlanReport | None
+    sweep: SweepReport
+    delivery: DeliveryReport
+
+
+def year_is_planned(session: Session, year: int) -> bool:
+    in_year = Task.original_due_on.between(date(year, 1, 1), date(year, 12, 31))
+    return bool(session.scalar(select(exists().where(in_year))))
+
+
+def plan_if_needed(session: Session, now: datetime) -> PlanReport | None:
+    year = now.astimezone(LOCAL_TZ).year
+    if year_is_planned(session, year):
+        return None
+    return plan_and_schedule(session, year=year, calendar=load_calendar(session), now=now)
+
+
+def run_sweep(
+    sessions: sessionmaker[Session], now: datetime, webhook_urls: Sequence[str] = ()
+) -> SweepReport:
+    with sessions.begin() as session:
+        return sweep(session, now=now, calendar=load_calendar(session), webhook_urls=webhook_urls)
+
+
+def tick(
+    sessions: sessionmaker[Session],
+    *,
+    now: datetime,
+    settings: DeliverySettings,
+    email_transport: Callable[[], AbstractContextManager[EmailSender]],
+    webhook_transport: Callable[[], AbstractContextManager[WebhookPoster]] | None = None,
+    webhook_urls: Sequence[str] = (),
+) -> TickReport:
+    with sessions.begin() as session:
+        plan = plan_if_needed(session, now)
+    swept = run_sweep(sessions, now, webhook_urls)
+    delivered = deliver(
+        sessions,
+        now=now,
+        settings=settings,
+        email_transport=email_transport,
+        webhook_transport=webhook_transport,
+    )
+    return TickReport(plan, swept, delivered)
