@@ -161,3 +161,40 @@ def test_export_yaml_round_trips_without_changes(loaded, cli_env, tmp_path):
     assert "0 thay đổi" in result.output
     assert snapshot(engine) == before
     engine.dispose()
+
+
+def test_export_excel_round_trips_without_changes(loaded, cli_env, tmp_path):
+    out = tmp_path / "excel"
+    out.mkdir()
+    assert run("catalog", "export", "--agencies", "HB", "-o", str(out / "agencies.xlsx")).exit_code == 0
+    result = run("catalog", "export", "--document", "99/NQ-HĐND", "-o", str(out / "nghi-quyet.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "Hợp lệ: 2 tệp, 4 nhiệm vụ." in run("catalog", "validate", str(out)).stdout
+    engine = make_engine(cli_env)
+    before = snapshot(engine)
+    result = run("catalog", "load", str(out))
+    assert result.exit_code == 0, result.output
+    assert "nhiệm vụ: giữ nguyên 4" in result.output
+    after = snapshot(engine)
+    # Only the record of which file a document came from changes (nghi-quyet.xlsx).
+    assert {k: v for k, v in after.items() if k != "documents"} == {
+        k: v for k, v in before.items() if k != "documents"
+    }
+    engine.dispose()
+
+
+def test_an_excel_annex_with_a_bad_date_names_sheet_and_cell(loaded, cli_env, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "phu-luc.xlsx"
+    run("catalog", "export", "--document", "99/NQ-HĐND", "-o", str(path))
+    workbook = load_workbook(path)
+    sheet = workbook["Nhiệm vụ"]
+    header_row = next(r for r in range(1, 16) if sheet.cell(r, 1).value == "STT")
+    due_column = next(c for c in range(1, 30) if sheet.cell(header_row, c).value == "Thời hạn")
+    sheet.cell(header_row + 1, due_column).value = "31/13/2025"
+    workbook.save(path)
+    result = run("catalog", "validate", str(path))
+    assert result.exit_code == 1
+    cell = f"{sheet.cell(header_row + 1, due_column).coordinate}"
+    assert f"{path}!Nhiệm vụ!{cell}:" in result.stderr and "31/13/2025" in result.stderr
