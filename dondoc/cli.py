@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from dondoc import cli_calendar, cli_catalog, cli_tasks
+from dondoc import cli_calendar, cli_catalog, cli_engine, cli_tasks
 from dondoc.context import engine_from_env, local_today, unit_of_work, utc_now
 from dondoc.db import migrate
 from tasks_catalog.calendar_store import load_calendar, seed_declared_days
@@ -27,6 +27,10 @@ app.add_typer(cli_catalog.app, name="catalog")
 app.add_typer(cli_tasks.tasks_app, name="tasks")
 app.add_typer(cli_tasks.agencies_app, name="agencies")
 app.add_typer(cli_calendar.app, name="calendar")
+app.add_typer(cli_engine.outbox_app, name="outbox")
+app.add_typer(cli_engine.mail_app, name="mail")
+app.command()(cli_engine.tick)
+app.command()(cli_engine.preview)
 
 
 @app.command()

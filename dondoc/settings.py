@@ -37,12 +37,10 @@ def _secret_key(workdir: Path) -> bytes:
 @dataclass(frozen=True)
 class Settings:
     database_url: str
-    smtp_url: str | None = None  # None: the embedded mail catcher
+    smtp_url: str | None = None  # None: the embedded mail catcher (DONDOC_SMTP_URL)
     mail_from: str = "Dondoc <dondoc@localhost>"
     base_url: str = "http://127.0.0.1:8000"
     mail_dir: Path = Path("dondoc-mail")
-    webhook_urls: tuple[str, ...] = ()
-    webhook_secret: str = ""
     state_dir: Path = Path(".")  # where the embedded mode keeps its generated secret
 
     def signing_key(self) -> bytes:
@@ -55,17 +53,11 @@ class Settings:
         url = _env("DONDOC_DATABASE_URL", f"sqlite:///{workdir / 'dondoc.sqlite3'}")
         if "://" not in url:
             raise SettingsError(f"DONDOC_DATABASE_URL không phải địa chỉ CSDL hợp lệ: {url!r}")
-        hooks = tuple(u.strip() for u in _env("DONDOC_WEBHOOK_URLS").split(",") if u.strip())
-        for hook in hooks:
-            if not hook.startswith(("http://", "https://")):
-                raise SettingsError(f"DONDOC_WEBHOOK_URLS: {hook!r} không phải địa chỉ http(s)")
         return cls(
             database_url=url,
             smtp_url=_env("DONDOC_SMTP_URL") or None,
             mail_from=_env("DONDOC_MAIL_FROM", cls.mail_from),
             base_url=_env("DONDOC_BASE_URL", cls.base_url).rstrip("/"),
             mail_dir=Path(_env("DONDOC_MAIL_DIR", str(workdir / "dondoc-mail"))),
-            webhook_urls=hooks,
-            webhook_secret=_env("DONDOC_WEBHOOK_SECRET"),
             state_dir=workdir,
         )

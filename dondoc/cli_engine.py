@@ -1,0 +1,195 @@
+"""`dondoc tick`, `outbox …`, `preview`, `mail …`: the follow-up engine from the shell."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+import typer
+from sqlalchemy import select, update
+
+from dondoc.context import (
+    echo_json,
+    engine_from_env,
+    fail,
+    is_initialised,
+    parse_date,
+    unit_of_work,
+)
+from dondoc.db import session_factory
+from dondoc.settings import Settings
+from dondoc.wiring import delivery_settings, email_transport_factory, webhook_setup
+from notifications.mailcatcher import list_messages, read_message
+from notifications.models import Notification, NotificationState
+from tasks_catalog.calendar_store import load_calendar
+from workflows.engine import tick as run_tick
+from workflows.preview import preview as preview_messages
+from workflows.rules import LOCAL_TZ
+
+outbox_app = typer.Typer(
+    help="Hộp thư đi (outbox): thông báo chờ gửi, đã gửi, lỗi.", no_args_is_help=True
+)
+mail_app = typer.Typer(
+    help="Thư đã nhận trong hộp thư thử nghiệm (mail catcher).", no_args_is_help=True
+)
+
+
+def parse_moment(value: str) -> datetime:
+    """ISO date-time; without an offset it is Hà Nội time (how people write it)."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f'"{value}" không phải thời điểm ISO (ví dụ 2025-03-20T07:30)', param_hint="--now"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_TZ)
+
+
+def tick(
+    now: str = typer.Option(None, "--now", help="Thời điểm chạy (ISO); mặc định: bây giờ"),
+) -> None:
+    """Một lượt: lập kế hoạch (nếu năm chưa có), quét việc đến hạn, gửi thư."""
+    moment = parse_moment(now) if now else datetime.now(LOCAL_TZ)
+    settings = Settings.from_env()
+    engine = engine_from_env()
+    if not is_initialised(engine):
+        raise fail("cơ sở dữ liệu chưa được khởi tạo; hãy chạy `dondoc init` trước", 2)
+    urls, webhooks = webhook_setup(settings)
+    try:
+        report = run_tick(
+            session_factory(engine),
+            now=moment,
+            settings=delivery_settings(settings),
+            email_transport=email_transport_factory(settings),
+            webhook_transport=webhooks,
+            webhook_urls=urls,
+        )
+    finally:
+        engine.dispose()
+    if report.plan is not None:
+        typer.echo(
+            f"Lập kế hoạch năm {report.plan.year}: {sum(report.plan.created.values())} nhiệm vụ."
+        )
+    swept, sent = report.sweep, report.delivery
+    typer.echo(f"Quét: {swept.tasks} nhiệm vụ đến lượt, {swept.queued} thông báo mới.")
+    typer.echo(
+        f"Gửi: {sent.messages} thư/webhook ({sent.notifications} thông báo), "
+        f"chờ gửi lại {sent.retrying}, lỗi {sent.failed}, huỷ {sent.cancelled}."
+    )
+
+
+def preview(
+    start: str = typer.Option(..., "--from", help="Từ ngày"),
+    end: str = typer.Option(..., "--to", help="Đến ngày"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Xem trước thư sẽ gửi cho ai, khi nào (không gửi)."""
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
+    if last < first:
+        raise typer.BadParameter("--to trước --from", param_hint="--to")
+    with unit_of_work() as session:
+        rows = preview_messages(session, start=first, end=last, calendar=load_calendar(session))
+    if as_json:
+        echo_json([asdict(r) for r in rows])
+        return
+    for row in rows:
+        copy = " (đồng gửi)" if row.copy else ""
+        typer.echo(
+            f"{row.at}  {row.recipient:<36} {row.kind:<15} {row.step:<18} {row.obligation} hạn {row.due}{copy}"
+        )
+    typer.echo(f"{len(rows)} thông báo; mỗi người nhận một thư tổng hợp mỗi lượt gửi.")
+
+
+@outbox_app.command("list")
+def outbox_list(
+    state: NotificationState = typer.Option(
+        None, "--state", help="pending | sending | sent | failed | cancelled"
+    ),
+    as_json: bool = typer.Option(False, "--json"),
+    limit: int = typer.Option(200, "--limit", min=1),
+) -> None:
+    """Liệt kê thông báo trong hộp thư đi (mới nhất trước)."""
+    with unit_of_work() as session:
+        query = select(Notification).order_by(Notification.id.desc()).limit(limit)
+        if state is not None:
+            query = query.where(Notification.state == state)
+        rows = [_notification_json(n) for n in session.scalars(query)]
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        error = f"  lỗi: {row['last_error'][:80]}" if row["last_error"] else ""
+        typer.echo(
+            f"{row['state']:<9} {row['attempts']:>2} lần  {row['recipient']:<36} {row['key']}{error}"
+        )
+    typer.echo(f"{len(rows)} thông báo.")
+
+
+def _notification_json(n: Notification) -> dict[str, object]:
+    return {
+        "key": n.key,
+        "state": n.state.value,
+        "channel": n.channel.value,
+        "recipient": n.recipient,
+        "kind": n.kind,
+        "step": n.step,
+        "task_id": n.task_id,
+        "attempts": n.attempts,
+        "next_attempt_at": n.next_attempt_at.isoformat(),
+        "sent_at": n.sent_at.isoformat() if n.sent_at else None,
+        "message_id": n.message_id,
+        "last_error": n.last_error,
+    }
+
+
+@outbox_app.command("retry")
+def outbox_retry(
+    key: str = typer.Argument(..., help="Khoá thông báo (xem `dondoc outbox list`)"),
+) -> None:
+    """Gửi lại một thông báo lỗi (failed) ở lượt gửi tới."""
+    with unit_of_work() as session:
+        result = session.execute(
+            update(Notification)
+            .where(Notification.key == key, Notification.state == NotificationState.FAILED)
+            .values(
+                state=NotificationState.PENDING, attempts=0, next_attempt_at=datetime.now(LOCAL_TZ)
+            )
+        )
+    if result.rowcount != 1:
+        raise fail(f"không có thông báo lỗi với khoá {key}")
+    typer.echo(f"Sẽ gửi lại {key} ở lượt gửi tới.")
+
+
+@mail_app.command("list")
+def mail_list(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Liệt kê thư mà hộp thư thử nghiệm đã nhận."""
+    mails = list_messages(Settings.from_env().mail_dir)
+    if as_json:
+        echo_json([{**asdict(m), "received_at": m.received_at.isoformat()} for m in mails])
+        return
+    for mail in mails:
+        received = mail.received_at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
+        typer.echo(f"{mail.id}  {received}  {', '.join(mail.recipients):<36} {mail.subject}")
+    typer.echo(f"{len(mails)} thư.")
+
+
+@mail_app.command("show")
+def mail_show(
+    mail_id: str = typer.Argument(..., help="Mã thư (cột đầu của `dondoc mail list`)"),
+    html: Path = typer.Option(None, "--html", help="Ghi phần HTML ra tệp để mở bằng trình duyệt"),
+) -> None:
+    """In một thư (phần văn bản); --html ghi phần HTML ra tệp."""
+    try:
+        message = read_message(Settings.from_env().mail_dir, mail_id)
+    except (FileNotFoundError, KeyError, ValueError):
+        raise fail(f"không có thư {mail_id}") from None
+    for header in ("From", "To", "Cc", "Date", "Subject"):
+        if message[header]:
+            typer.echo(f"{header}: {message[header]}")
+    text = message.get_body(preferencelist=("plain",))
+    typer.echo("")
+    typer.echo(text.get_content() if text else "")
+    if html is not None:
+        part = message.get_body(preferencelist=("html",))
+        html.write_text(part.get_content() if part else "", encoding="utf-8")

@@ -1,0 +1,53 @@
+"""Building the engine's parts from settings: transports, delivery settings, sessions."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from dondoc.settings import Settings
+from notifications.delivery import DeliverySettings
+from notifications.links import LinkSigner
+from notifications.mailcatcher import MailCatcher
+from notifications.smtp import SmtpSettings, SmtpTransport
+from notifications.webhook import WebhookSettings, WebhookTransport
+
+
+def worker_name() -> str:
+    """Who holds a claim: host and process, so a person can tell deliverers apart."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def delivery_settings(settings: Settings) -> DeliverySettings:
+    return DeliverySettings(
+        sender=settings.mail_from,
+        base_url=settings.base_url,
+        signer=LinkSigner(settings.signing_key()),
+        worker=worker_name(),
+    )
+
+
+def email_transport_factory(settings: Settings):  # noqa: ANN201 - a factory of context managers
+    """The configured SMTP server; without one, the embedded mail catcher."""
+    if settings.smtp_url:
+        smtp = SmtpSettings.from_url(settings.smtp_url)
+        return lambda: SmtpTransport(smtp)
+    return lambda: _catcher_transport(settings)
+
+
+@contextmanager
+def _catcher_transport(settings: Settings) -> Iterator[SmtpTransport]:
+    """Deliver over real SMTP to a catcher started for this batch (embedded mode, `tick`)."""
+    with MailCatcher(settings.mail_dir) as catcher:
+        smtp = SmtpSettings.from_url(catcher.url)
+        with SmtpTransport(smtp) as transport:
+            yield transport
+
+
+def webhook_setup(settings: Settings) -> tuple[tuple[str, ...], object | None]:
+    hooks = WebhookSettings.from_env()
+    if not hooks.urls:
+        return (), None
+    return hooks.urls, lambda: WebhookTransport(hooks)
