@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from notifications.digest import Digest, DigestItem
@@ -52,7 +52,7 @@ class DeliverySettings:
     signer: LinkSigner
     worker: str
     lease: timedelta = timedelta(minutes=10)
-    batch_size: int = 1000
+    batch_size: int = 500  # people per claim
 
 
 @dataclass
@@ -100,11 +100,20 @@ def deliver(
 
 def claim(session: Session, *, now: datetime, settings: DeliverySettings) -> list[Claimed]:
     _release_expired(session, now)
+    due = (Notification.state == NotificationState.PENDING) & (Notification.next_attempt_at <= now)
+    # A batch is whole people, not a number of rows: one person's items must not be split
+    # over two digests just because a batch filled up in the middle of them.
+    people = (
+        select(Notification.channel, Notification.recipient)
+        .where(due)
+        .group_by(Notification.channel, Notification.recipient)
+        .order_by(func.min(Notification.id))
+        .limit(settings.batch_size)
+    )
     rows = session.scalars(
         select(Notification)
-        .where(Notification.state == NotificationState.PENDING, Notification.next_attempt_at <= now)
+        .where(due, tuple_(Notification.channel, Notification.recipient).in_(people))
         .order_by(Notification.channel, Notification.recipient, Notification.id)
-        .limit(settings.batch_size)
         .with_for_update(skip_locked=True)
     ).all()
     groups: dict[tuple[str, str, str], Claimed] = {}
@@ -200,12 +209,15 @@ def _send_email(
             base_url=settings.base_url,
         )
         rendered = render_digest(digest, settings.signer, now=now)
+        # Which items the digest carries, machine-readable: for mail rules and audits.
+        items = ", ".join(f"{payload['task_id']}:{payload['step']}" for _, _, payload in group.rows)
         message = build_message(
             rendered,
             sender=settings.sender,
             to=group.recipient,
             cc=(),
             message_id=group.message_id,
+            headers={"X-Dondoc-Items": items},
             sent_at=now,
         )
         transport.send(message)

@@ -12,11 +12,11 @@ it, Bcc included).
 
 Dedup by Message-ID, and the stored files are the index: `start()` reads the headers of
 `new/*.eml` once into a set (about 40 µs a file: 10,000 messages cost 0.4 s), and each
-stored message joins it after its rename. There is
-no separate index file that could disagree with the files after a crash: a message is
-either renamed into `new/` (seen at the next start) or not (the sender got no 250 and will
-retry). A repeated Message-ID is answered 250 and dropped, so a retry after a crash stays
-"sent once". One catcher per directory: two would not see each other's messages.
+stored message joins it after its rename. There is no separate index file that could
+disagree with the files after a crash: a message is either renamed into `new/` (seen at
+the next start) or not (the sender got no 250 and will retry). A repeated Message-ID is
+answered 250 and dropped, so a retry after a crash stays "sent once". One catcher per
+directory: two would not see each other's messages.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def list_messages(directory: Path) -> list[StoredMail]:
     return sorted(mails, key=lambda mail: (_sequence(mail.id), mail.id))
 
 
-def read_message(directory: Path, id: str) -> EmailMessage:  # noqa: A002 - the public name
+def read_message(directory: Path, id: str) -> EmailMessage:  # noqa: A002 - `id` as in StoredMail
     """The whole stored message, parsed with email.policy.default."""
     if not _NAME.match(id):
         raise ValueError(f"Mã thư {id!r} không hợp lệ (expected <timestamp>-<n>)")
@@ -103,8 +103,8 @@ def _summary(path: Path) -> StoredMail | None:
     )
 
 
-def _sequence(id: str) -> int:  # noqa: A002
-    match = _NAME.match(id)
+def _sequence(stem: str) -> int:
+    match = _NAME.match(stem)
     return int(match["n"]) if match else 0
 
 
