@@ -35,6 +35,7 @@ from tasks_catalog.models import Task, TaskStatus
 
 MAX_ATTEMPTS = 8
 OPEN = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
+CLAIM_LOCK = 0x646F6E646F63  # "dondoc": the PostgreSQL advisory lock that claims take in turn
 
 
 class EmailSender(Protocol):
@@ -99,6 +100,13 @@ def deliver(
 
 
 def claim(session: Session, *, now: datetime, settings: DeliverySettings) -> list[Claimed]:
+    if session.get_bind().dialect.name == "postgresql":
+        # Claims take turns (a claim lasts milliseconds; sending stays parallel). Two claims
+        # at once chose the same people, then SKIP LOCKED shared out those people's rows
+        # row by row: one person got two digests, or the second deliverer an empty claim
+        # and stopped. Waiting here, the next claim sees this one's rows as `sending`.
+        # SQLite needs nothing: the claim's first UPDATE takes the one write lock.
+        session.execute(select(func.pg_advisory_xact_lock(CLAIM_LOCK)))
     _release_expired(session, now)
     due = (Notification.state == NotificationState.PENDING) & (Notification.next_attempt_at <= now)
     # A batch is whole people, not a number of rows: one person's items must not be split

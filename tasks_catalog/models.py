@@ -164,6 +164,8 @@ class Obligation(Base):
     valid_from: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date)
     policy: Mapped[str] = mapped_column(String(80), default="default")
+    # The policy's overrides of the follow-up defaults, as written in the catalogue.
+    follow_up: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
     assumption: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)  # order in its file
     retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -24,6 +25,11 @@ import notifications.models  # noqa: F401 - the outbox tables are emptied too
 from dondoc.db import make_engine, migrate, normalise_url, transaction
 from tasks_catalog.calendar import default_calendar
 from tasks_catalog.models import Base
+
+# Timing belongs to the benchmarks: on a loaded CI machine a first call that builds a
+# year's holiday table can take longer than Hypothesis's default 200 ms deadline.
+hypothesis_settings.register_profile("dondoc", deadline=None)
+hypothesis_settings.load_profile("dondoc")
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent / "tasks_catalog" / "data"

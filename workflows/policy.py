@@ -6,8 +6,10 @@ policies and an obligation may pick one (`policy: strict`).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields
 from datetime import time
+from functools import lru_cache
 from typing import Any
 
 
@@ -46,3 +48,15 @@ class FollowUpPolicy:
 
 
 DEFAULT_POLICY = FollowUpPolicy()
+
+
+def policy_for(name: str, overrides: dict[str, Any]) -> FollowUpPolicy:
+    """The policy an obligation follows: the defaults with its catalogue's overrides."""
+    if not overrides:
+        return DEFAULT_POLICY
+    return _cached(name, json.dumps(overrides, sort_keys=True))
+
+
+@lru_cache(maxsize=256)
+def _cached(name: str, overrides: str) -> FollowUpPolicy:
+    return FollowUpPolicy.from_dict(name, json.loads(overrides))

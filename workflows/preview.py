@@ -10,10 +10,9 @@ from sqlalchemy.orm import Session, joinedload
 
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import Obligation, Task
-from workflows.policy import DEFAULT_POLICY
 from workflows.recipients import RecipientDirectory
 from workflows.rules import LOCAL_TZ, timeline
-from workflows.sweep import OPEN, task_facts
+from workflows.sweep import OPEN, obligation_policy, task_facts
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ def preview(
     ).unique()
     planned: list[PlannedMessage] = []
     for task in tasks:
-        for action in timeline(task_facts(task), DEFAULT_POLICY, calendar):
+        for action in timeline(task_facts(task), obligation_policy(task.obligation), calendar):
             day = action.at.astimezone(LOCAL_TZ).date()
             if not start <= day <= end:
                 continue

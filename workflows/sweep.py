@@ -27,12 +27,16 @@ from notifications.outbox import enqueue
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import Obligation, Task, TaskStatus
 from tasks_catalog.status import LABELS, display_status
-from workflows.policy import DEFAULT_POLICY, FollowUpPolicy
+from workflows.policy import FollowUpPolicy, policy_for
 from workflows.recipients import Recipient, RecipientDirectory
 from workflows.rules import LOCAL_TZ, Action, TaskFacts, due_actions, next_action_at, timeline
 
 OPEN = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
-PolicyLookup = Callable[[str], FollowUpPolicy]
+PolicyLookup = Callable[[Obligation], FollowUpPolicy]
+
+
+def obligation_policy(obligation: Obligation) -> FollowUpPolicy:
+    return policy_for(obligation.policy, obligation.follow_up)
 
 
 @dataclass
@@ -64,9 +68,9 @@ def schedule_first_actions(
     policies: PolicyLookup | None = None,
 ) -> None:
     """Set `next_action_at` of new or changed tasks to their first action."""
-    lookup = policies or (lambda _name: DEFAULT_POLICY)
+    lookup = policies or obligation_policy
     for task in tasks:
-        actions = timeline(task_facts(task), lookup(task.obligation.policy), calendar)
+        actions = timeline(task_facts(task), lookup(task.obligation), calendar)
         task.next_action_at = actions[0].at if actions else None
     session.flush()
 
@@ -81,7 +85,7 @@ def sweep(
     batch_size: int = 5000,
 ) -> SweepReport:
     """Queue everything due at `now`; returns what was done. The caller commits."""
-    lookup = policies or (lambda _name: DEFAULT_POLICY)
+    lookup = policies or obligation_policy
     directory = RecipientDirectory(session)
     report = SweepReport()
     while True:
@@ -113,9 +117,7 @@ def _advance(
     session: Session, task: Task, lookup: PolicyLookup, calendar: WorkCalendar, now: datetime
 ) -> None:
     """Compare-and-set: only the sweep that saw the old value moves it."""
-    following = next_action_at(
-        task_facts(task), lookup(task.obligation.policy), calendar, after=now
-    )
+    following = next_action_at(task_facts(task), lookup(task.obligation), calendar, after=now)
     session.execute(
         update(Task)
         .where(Task.id == task.id, Task.next_action_at == task.next_action_at)
@@ -136,7 +138,7 @@ def _rows_for(
 ) -> list[dict[str, Any]]:
     facts = task_facts(task)
     actions = due_actions(
-        facts, lookup(task.obligation.policy), calendar, now=now, since=task.next_action_at
+        facts, lookup(task.obligation), calendar, now=now, since=task.next_action_at
     )
     rows: list[dict[str, Any]] = []
     for action in actions:

@@ -24,6 +24,8 @@ from tasks_catalog.catalogue.excel_format import (
     read_date,
     read_schedule,
 )
+from tasks_catalog.catalogue.excel_policies import SHEET_KEY as POLICY_SHEET
+from tasks_catalog.catalogue.excel_policies import read_policies
 from tasks_catalog.catalogue.excel_read import (
     AGENCY_COLUMNS,
     AGENCY_KINDS,
@@ -58,7 +60,7 @@ from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
 
 __all__ = ["parse_excel_file", "write_agency_workbook", "write_document_workbook"]
 
-SHEETS = {"van ban", "nhiem vu", "tinh", "co quan", "nguoi", "nhom"}
+SHEETS = {"van ban", "nhiem vu", "tinh", "co quan", "nguoi", "nhom", POLICY_SHEET}
 _HEADING = re.compile(r"(?:[IVXLC]+|[A-Z])\.?")  # "II" or "B." over a group of tasks
 _SCHEDULE_REPEAT = {"every", "report", "after_cutoff", "from", "start", "until"}
 
@@ -164,6 +166,11 @@ def _document_file(path: Path, sheets: dict[str, Sheet]) -> DocumentFile:
         problems.append(Problem(table.sheet.where(), "không có nhiệm vụ nào dưới hàng tiêu đề"))
     where = _document_locator(sheets["van ban"], cells, table, rows)
     data = {"document": document, "obligations": obligations}
+    if POLICY_SHEET in sheets:
+        try:
+            data["policies"] = read_policies(sheets[POLICY_SHEET])
+        except CatalogueInvalid as exc:
+            problems += exc.problems
     # A row we could not read is left out; the list it leaves short is not news.
     quiet = {p.where for p in problems} | ({table.sheet.where()} if dropped else set())
     catalogue = _validated(schema.DocumentCatalogue, data, where, problems, quiet)

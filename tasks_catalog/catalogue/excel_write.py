@@ -23,6 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tasks_catalog.catalogue import schema
 from tasks_catalog.catalogue.excel_format import format_due, format_repeat
+from tasks_catalog.catalogue.excel_policies import POLICY_COLUMNS, policy_rows
+from tasks_catalog.catalogue.excel_policies import SHEET_TITLE as POLICY_SHEET_TITLE
 from tasks_catalog.catalogue.excel_read import (
     AGENCY_COLUMNS,
     AGENCY_KINDS,
@@ -56,6 +58,9 @@ def write_document_workbook(
     rows = [_obligation_values(i, o) for i, o in enumerate(catalogue.obligations, start=1)]
     sheet = _table_sheet(workbook.create_sheet("Nhiệm vụ"), OBLIGATION_COLUMNS, rows)
     _choice_list(sheet, OBLIGATION_COLUMNS, "kind", OBLIGATION_KINDS.labels.values())
+    if catalogue.policies:
+        policies = workbook.create_sheet(POLICY_SHEET_TITLE)
+        _table_sheet(policies, POLICY_COLUMNS, policy_rows(catalogue.policies))
     if session is not None:
         _lookup_sheet(workbook.create_sheet("Tra cứu mã"), session, document.province)
     save_atomically(workbook, output)

@@ -42,6 +42,11 @@ def document_catalogue(session: Session, number: str) -> schema.DocumentCatalogu
             assumed=document.assumption is not None,
             assumption=document.assumption,
         ),
+        policies={
+            o.policy: schema.FollowUpSpec.model_validate(o.follow_up)
+            for o in document.obligations
+            if o.retired_at is None and o.follow_up
+        },
         obligations=obligations,
     )
 
@@ -62,7 +67,7 @@ def _obligation(row: models.Obligation) -> schema.Obligation:
         schedule=schema.Schedule.model_validate(row.schedule) if row.schedule else None,
         valid_from=row.valid_from if row.valid_from != document.valid_from else None,
         valid_until=row.valid_until if row.valid_until != document.valid_until else None,
-        policy=row.policy,
+        policy=None if row.policy == "default" and not row.follow_up else row.policy,
         assumed=row.assumption is not None,
         assumption=row.assumption,
         inspection=schema.InspectionRule(

@@ -257,15 +257,9 @@ def _load_document(session: Session, file: DocumentFile, now: datetime, report: 
         )
     }
     for position, obligation in enumerate(file.model.obligations):
-        row = _upsert(
-            session,
-            obligations,
-            models.Obligation,
-            "code",
-            _obligation_values(obligation, document, position),
-            report,
-            "obligation",
-        )
+        values = _obligation_values(obligation, document, position)
+        values["policy"], values["follow_up"] = file.model.follow_up_of(obligation)
+        row = _upsert(session, obligations, models.Obligation, "code", values, report, "obligation")
         session.flush()
         _sync_inspection(session, row, obligation.inspection)
         _sync_target(session, row, obligation.target)
@@ -295,7 +289,6 @@ def _obligation_values(
         "schedule": schedule,
         "valid_from": obligation.valid_from or document.valid_from,
         "valid_until": obligation.valid_until or document.valid_until,
-        "policy": obligation.policy,
         "assumption": obligation.assumption if obligation.assumed else None,
         "position": position,
         "retired_at": None,

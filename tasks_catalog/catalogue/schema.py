@@ -162,6 +162,36 @@ class TargetRule(_Strict):
         return self
 
 
+class FollowUpSpec(_Strict):
+    """Overrides of the default follow-up policy (what is not given keeps its default)."""
+
+    reminder_days: list[Annotated[int, Field(ge=1, le=60)]] | None = Field(
+        None, description="nhắc trước hạn bao nhiêu ngày làm việc, ví dụ [7, 3, 1]"
+    )
+    remind_on_due_day: bool | None = None
+    cooperating_reminders: int | None = Field(None, ge=0, le=5)
+    overdue_owner_after: int | None = Field(None, ge=1, le=60)
+    overdue_head_after: int | None = Field(None, ge=1, le=60)
+    overdue_leadership_after: int | None = Field(None, ge=1, le=120)
+    weekly_repeats: int | None = Field(None, ge=0, le=52)
+    status_request_before: int | None = Field(None, ge=0, le=30)
+    status_grace: int | None = Field(None, ge=0, le=30)
+    progress_requests: bool | None = None
+    send_at: str | None = Field(
+        None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="giờ gửi, HH:MM"
+    )
+
+    @model_validator(mode="after")
+    def _escalation_in_order(self) -> FollowUpSpec:
+        steps = [self.overdue_owner_after, self.overdue_head_after, self.overdue_leadership_after]
+        given = [s for s in steps if s is not None]
+        if given != sorted(set(given)):
+            raise ValueError(
+                "các mốc báo cáo vượt cấp phải tăng dần: chủ trì < thủ trưởng < lãnh đạo"
+            )
+        return self
+
+
 class Obligation(_Strict):
     code: Code
     clause: Text = Field(description="điều, khoản, mục của văn bản")
@@ -176,7 +206,7 @@ class Obligation(_Strict):
     schedule: Schedule | None = None
     valid_from: date | None = None
     valid_until: date | None = None
-    policy: Code = "default"
+    policy: Code | None = Field(None, description="tên chính sách đôn đốc (mục policies)")
     assumed: bool = False
     assumption: str | None = None
     inspection: InspectionRule | None = None
@@ -207,6 +237,7 @@ class Document(_Strict):
     valid_until: date | None = None
     title: Text
     source: str | None = Field(None, description="tệp nguồn hoặc địa chỉ bài viết")
+    policy: Code | None = Field(None, description="chính sách đôn đốc mặc định của văn bản")
     assumed: bool = False
     assumption: str | None = None
 
@@ -214,4 +245,22 @@ class Document(_Strict):
 class DocumentCatalogue(_Strict):
     schema_ref: str | None = Field(None, alias="$schema")
     document: Document
+    policies: dict[str, FollowUpSpec] = Field(
+        default_factory=dict, description="chính sách đôn đốc riêng của văn bản này, theo tên"
+    )
     obligations: list[Obligation] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_policies(self) -> DocumentCatalogue:
+        known = {"default", *self.policies}
+        names = [self.document.policy, *(o.policy for o in self.obligations)]
+        unknown = sorted({n for n in names if n is not None and n not in known})
+        if unknown:
+            raise ValueError(f"chính sách chưa khai báo trong mục policies: {', '.join(unknown)}")
+        return self
+
+    def follow_up_of(self, obligation: Obligation) -> tuple[str, dict[str, object]]:
+        """The policy name an obligation uses and its overrides of the defaults."""
+        name = obligation.policy or self.document.policy or "default"
+        spec = self.policies.get(name)
+        return name, spec.model_dump(exclude_none=True) if spec else {}

@@ -153,3 +153,24 @@ def test_an_inspection_of_an_unknown_group_is_named(folder):
         f"{document}:{line_of(document, 'HB-KHONG-CO')}",
         'nhóm đơn vị "HB-KHONG-CO" không có trong danh mục',
     )
+
+
+def test_an_unknown_policy_name_is_refused(folder):
+    edit(
+        folder / "nghi-quyet.yaml",
+        "    deliverable: Kế hoạch\n",
+        "    deliverable: Kế hoạch\n    policy: gap\n",
+    )
+    problem = only_problem(folder)
+    assert problem.message == "chính sách chưa khai báo trong mục policies: gap"
+
+
+def test_escalation_steps_out_of_order_are_refused(folder):
+    document = edit(
+        folder / "nghi-quyet.yaml",
+        "obligations:\n",
+        "policies:\n  odd: {overdue_head_after: 9, overdue_leadership_after: 5}\nobligations:\n",
+    )
+    problem = only_problem(folder)
+    assert problem.where == f"{document}:{line_of(document, 'odd:')}"
+    assert "tăng dần" in problem.message

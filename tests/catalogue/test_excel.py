@@ -145,6 +145,12 @@ def _document_with(obligation: dict[str, Any]) -> schema.DocumentCatalogue:
                 "assumption": "Văn bản không ghi hiệu lực",
             },
             "obligations": [base | obligation],
+            # A named policy travels in the sheet "Chính sách đôn đốc".
+            "policies": {
+                "gap": {"reminder_days": [10, 2], "remind_on_due_day": False, "send_at": "08:00"}
+            }
+            if obligation.get("policy")
+            else {},
         }
     )
 

@@ -166,8 +166,13 @@ def test_export_yaml_round_trips_without_changes(loaded, cli_env, tmp_path):
 def test_export_excel_round_trips_without_changes(loaded, cli_env, tmp_path):
     out = tmp_path / "excel"
     out.mkdir()
-    assert run("catalog", "export", "--agencies", "HB", "-o", str(out / "agencies.xlsx")).exit_code == 0
-    result = run("catalog", "export", "--document", "99/NQ-HĐND", "-o", str(out / "nghi-quyet.xlsx"))
+    assert (
+        run("catalog", "export", "--agencies", "HB", "-o", str(out / "agencies.xlsx")).exit_code
+        == 0
+    )
+    result = run(
+        "catalog", "export", "--document", "99/NQ-HĐND", "-o", str(out / "nghi-quyet.xlsx")
+    )
     assert result.exit_code == 0, result.output
     assert "Hợp lệ: 2 tệp, 4 nhiệm vụ." in run("catalog", "validate", str(out)).stdout
     engine = make_engine(cli_env)

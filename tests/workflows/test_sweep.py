@@ -12,7 +12,7 @@ from notifications.models import Notification
 from tasks_catalog.catalogue.service import load_paths
 from tasks_catalog.models import Task, TaskStatus
 from tests.conftest import NOW
-from tests.helpers import copy_valid
+from tests.helpers import copy_valid, edit
 from workflows.planning import plan_and_schedule
 from workflows.rules import LOCAL_TZ
 from workflows.sweep import sweep
@@ -103,3 +103,24 @@ def test_sweep_times_are_compared_in_utc_on_every_database(planned, calendar):
     # 07:30 in Hà Nội is 00:30 UTC: the same instant, written two ways.
     run_sweep(planned, calendar, datetime(2025, 3, 20, 0, 30, tzinfo=UTC))
     assert len(queued(planned, "HB99-D3.1-KEHOACH")) == 3
+
+
+def test_a_catalogue_policy_changes_when_an_obligation_is_reminded(engine, calendar, tmp_path):
+    folder = copy_valid(tmp_path)
+    edit(
+        folder / "nghi-quyet.yaml",
+        "obligations:\n",
+        "policies:\n  gap: {reminder_days: [10], remind_on_due_day: false}\nobligations:\n",
+    )
+    edit(
+        folder / "nghi-quyet.yaml",
+        "    deliverable: Kế hoạch\n",
+        "    deliverable: Kế hoạch\n    policy: gap\n",
+    )
+    with transaction(engine) as session:
+        load_paths(session, [folder], calendar, NOW)
+        plan_and_schedule(session, year=2025, calendar=calendar, now=NOW)
+    run_sweep(engine, calendar, local("2025-03-17T07:30"))  # 10 working days before 31/3
+    assert {step for step, _, _ in queued(engine, "HB99-D3.1-KEHOACH")} == {"before-10"}
+    run_sweep(engine, calendar, local("2025-03-31T07:30"))
+    assert {step for step, _, _ in queued(engine, "HB99-D3.1-KEHOACH")} == {"before-10"}

@@ -29,6 +29,8 @@ from workflows.rules import LOCAL_TZ
 from workflows.sweep import sweep
 
 YEAR = 2025
+# One replay per run: the module fixture must not be rebuilt on a second xdist worker.
+pytestmark = pytest.mark.xdist_group("year-replay")
 FIRST = date(YEAR, 1, 1)
 LAST = date(YEAR, 12, 31)
 CAL = default_calendar()
@@ -59,7 +61,10 @@ def expected_steps(task: Task) -> list[tuple[date, str, tuple[str, ...]]]:
         return reminders[:1]
     if kind == "recurring_report" or task.obligation.schedule.get("report"):
         cutoff = task.period_end
-        steps = [(wd(cutoff, -5), "request", ("assignee",)), (CAL.roll_forward(cutoff), "chase", owner)]
+        steps = [
+            (wd(cutoff, -5), "request", ("assignee",)),
+            (CAL.roll_forward(cutoff), "chase", owner),
+        ]
         if task.due_on > CAL.roll_forward(cutoff):
             steps.append((task.due_on, "due-day", owner))
         return steps + escalation(wd(task.due_on, 2), "missing")
@@ -78,15 +83,24 @@ def escalation(start: date, prefix: str) -> list[tuple[date, str, tuple[str, ...
         (wd(start, 3), f"{prefix}-3", ("head", "assignee", "assigner")),
         (wd(start, 7), f"{prefix}-7", ("leadership", "head", "assigner")),
     ]
-    steps += [(wd(start, 7 + 5 * k), f"{prefix}-weekly-{k}", ("leadership", "head", "assigner")) for k in range(1, 5)]
+    steps += [
+        (wd(start, 7 + 5 * k), f"{prefix}-weekly-{k}", ("leadership", "head", "assigner"))
+        for k in range(1, 5)
+    ]
     return steps
 
 
-def people_for(task: Task, audience: str, agencies: dict[int, Agency], people: list[Person]) -> set[str]:
+def people_for(
+    task: Task, audience: str, agencies: dict[int, Agency], people: list[Person]
+) -> set[str]:
     agency = agencies[task.agency_id]
     if audience in ("assigner", "leadership"):
         role = "coordinator" if audience == "assigner" else "coordination_leader"
-        return {p.email for p in people if role in p.roles and agencies[p.agency_id].province == agency.province}
+        return {
+            p.email
+            for p in people
+            if role in p.roles and agencies[p.agency_id].province == agency.province
+        }
     own = [p for p in people if p.agency_id == agency.id]
     chosen = {p.email for p in own if audience in p.roles}
     if not chosen and audience == "assignee":
@@ -102,7 +116,9 @@ def expected_items(session) -> Counter[tuple[str, int, str]]:  # noqa: ANN001
     for task in tasks:
         for day, step, audiences in expected_steps(task):
             if FIRST <= day <= LAST:
-                for email in set().union(*(people_for(task, a, agencies, people) for a in audiences)):
+                for email in set().union(
+                    *(people_for(task, a, agencies, people) for a in audiences)
+                ):
                     expected[(email.lower(), task.id, step)] += 1
     return expected
 
@@ -127,7 +143,12 @@ def replayed(tmp_path_factory, sqlite_template):
             morning = datetime(day.year, day.month, day.day, 7, 30, tzinfo=LOCAL_TZ)
             with sessions.begin() as session:
                 sweep(session, now=morning, calendar=CAL)
-            deliver(sessions, now=morning, settings=SETTINGS, email_transport=lambda: SmtpTransport(smtp))
+            deliver(
+                sessions,
+                now=morning,
+                settings=SETTINGS,
+                email_transport=lambda: SmtpTransport(smtp),
+            )
             day += timedelta(days=1)
     yield engine, folder / "mail"
     engine.dispose()
@@ -162,7 +183,9 @@ def test_each_person_gets_at_most_one_digest_a_morning(replayed):
 def test_every_item_names_its_document_clause_and_due_date(replayed):
     engine, mail = replayed
     with transaction(engine) as session:
-        tasks = {t.id: t for t in session.scalars(select(Task).options(selectinload(Task.obligation)))}
+        tasks = {
+            t.id: t for t in session.scalars(select(Task).options(selectinload(Task.obligation)))
+        }
         sample = list_messages(mail)[::97]
         for stored in sample:
             message = read_message(mail, stored.id)

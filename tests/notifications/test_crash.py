@@ -1,0 +1,282 @@
+"""A deliverer killed with SIGKILL between claiming and marking sent loses nothing and sends
+nothing twice.
+
+Real processes (tests/procs/deliver.py), killed for real, against a real SMTP server in
+this process: a gate that counts every message handed to it, passes it on to the mail
+catcher (the final receiver, which drops a repeated Message-ID), and can hold its answer
+to the second message while the test kills the sender. After the kill a fresh deliverer
+runs once the dead one's lease has expired.
+
+The small catalogue swept on the morning of 20/3 queues 7 rows for 4 people, so a run
+sends 4 digests, in order of recipient, over one connection; delivery records all of
+them after the last one, so a kill at the second message leaves the first one answered
+250 but not marked sent either.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import smtplib
+import socket
+import subprocess
+import sys
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import Message
+from email.parser import BytesHeaderParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import Engine, select
+
+from dondoc.db import transaction
+from notifications.mailcatcher import MailCatcher, list_messages, read_message
+from notifications.models import Notification
+from tasks_catalog.catalogue.service import load_paths
+from tests.conftest import NOW
+from tests.helpers import copy_valid
+from workflows.planning import plan_and_schedule
+from workflows.rules import LOCAL_TZ
+from workflows.sweep import sweep
+
+DELIVER = Path(__file__).resolve().parents[1] / "procs" / "deliver.py"
+MORNING = datetime(2025, 3, 20, 7, 30, tzinfo=LOCAL_TZ)
+LEASE = timedelta(seconds=30)
+AFTER_THE_LEASE = MORNING + LEASE + timedelta(seconds=1)
+WAIT = 20.0  # seconds: the longest any step may take before the test fails instead of hanging
+HELD = 2  # the gate holds its answer to the second message of the run
+
+
+@dataclass(frozen=True)
+class Received:
+    message_id: str
+    recipients: tuple[str, ...]
+    items: tuple[str, ...]  # "task_id:step", from X-Dondoc-Items
+
+
+def carried(headers: Message) -> tuple[str, ...]:
+    """The outbox items a digest carries, from its X-Dondoc-Items header (maybe folded)."""
+    return tuple("".join(str(headers["X-Dondoc-Items"]).split()).split(","))
+
+
+def item(row: Notification) -> str:
+    return f"{row.task_id}:{row.step}"
+
+
+class Gate:
+    """aiosmtpd handler: note every message, pass it on to the catcher, maybe hold the 250."""
+
+    def __init__(self, relay_port: int) -> None:
+        self.relay_port = relay_port
+        self.received: list[Received] = []  # every DATA, duplicates included
+        self.hold: int | None = None  # hold the answer to this message (1-based)
+        self.keep_held = True  # False: the held message is dropped, as if cut mid-DATA
+        self.holding = threading.Event()
+        self.released = threading.Event()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        headers = BytesHeaderParser().parsebytes(envelope.original_content)
+        message_id, recipients = headers["Message-ID"].strip(), tuple(envelope.rcpt_tos)
+        self.received.append(Received(message_id, recipients, carried(headers)))
+        held = len(self.received) == self.hold
+        if not held or self.keep_held:
+            await asyncio.to_thread(self._relay, envelope)
+        if held:
+            self.holding.set()
+            await asyncio.to_thread(self.released.wait, WAIT)  # the sender is killed meanwhile
+            if not self.keep_held:
+                return "451 4.3.0 Message not kept"
+        return "250 OK"
+
+    def _relay(self, envelope: Any) -> None:
+        with smtplib.SMTP("127.0.0.1", self.relay_port, timeout=WAIT) as relay:
+            relay.sendmail(envelope.mail_from, envelope.rcpt_tos, envelope.original_content)
+
+
+def free_port() -> int:
+    # aiosmtpd 1.4 needs the real port up front to check that its server is up.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def catcher(tmp_path: Path) -> Iterator[MailCatcher]:
+    with MailCatcher(tmp_path / "mail") as running:
+        yield running
+
+
+@pytest.fixture
+def gate(catcher: MailCatcher) -> Iterator[tuple[Gate, str]]:
+    handler = Gate(catcher.port)
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield handler, f"smtp://127.0.0.1:{port}?timeout={WAIT:.0f}"
+    finally:
+        handler.released.set()  # never leave the server's loop waiting
+        controller.stop()
+
+
+@pytest.fixture
+def queued(engine: Engine, calendar, tmp_path: Path) -> Engine:  # noqa: ANN001
+    """The small catalogue planned for 2025 and swept on the morning of 20/3: 7 rows."""
+    with transaction(engine) as session:
+        load_paths(session, [copy_valid(tmp_path)], calendar, NOW)
+        plan_and_schedule(session, year=2025, calendar=calendar, now=NOW)
+        sweep(session, now=MORNING, calendar=calendar)
+    return engine
+
+
+@pytest.fixture
+def processes() -> Iterator[list[subprocess.Popen[str]]]:
+    """Deliverers started by a test; any still alive at the end are killed (ours only)."""
+    started: list[subprocess.Popen[str]] = []
+    yield started
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=WAIT)
+
+
+def deliverer(
+    database_url: str, smtp_url: str, now: datetime, worker: str, *extra: str
+) -> list[str]:
+    return [
+        sys.executable,
+        str(DELIVER),
+        *("--db", database_url, "--smtp", smtp_url, "--now", now.isoformat()),
+        *("--worker", worker, "--lease-seconds", str(LEASE.total_seconds()), *extra),
+    ]
+
+
+def start(processes: list[subprocess.Popen[str]], command: list[str]) -> subprocess.Popen[str]:
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    processes.append(process)
+    return process
+
+
+def kill(process: subprocess.Popen[str]) -> None:
+    process.send_signal(signal.SIGKILL)
+    assert_killed(process)
+
+
+def assert_killed(process: subprocess.Popen[str]) -> None:
+    _, err = process.communicate(timeout=WAIT)
+    assert process.returncode == -signal.SIGKILL, f"not killed ({process.returncode}): {err}"
+
+
+def outbox(engine: Engine) -> list[Notification]:
+    with transaction(engine) as session:
+        return list(session.scalars(select(Notification).order_by(Notification.id)))
+
+
+def recover(database_url: str, smtp_url: str) -> dict[str, int]:
+    """A fresh deliverer, after the dead one's lease has expired."""
+    done = subprocess.run(
+        deliverer(database_url, smtp_url, AFTER_THE_LEASE, "recovery"),
+        capture_output=True,
+        text=True,
+        timeout=WAIT * 2,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def assert_all_sent_once(engine: Engine, gate: Gate, catcher: MailCatcher, rows: int) -> None:
+    """Every row sent; each reached the server inside one Message-ID only (perhaps more
+    than once), and the catcher holds each Message-ID, and so each row, exactly once."""
+    after = outbox(engine)
+    assert len(after) == rows and {n.state.value for n in after} == {"sent"}
+    for row in after:
+        carriers = {
+            r.message_id
+            for r in gate.received
+            if item(row) in r.items and row.recipient in r.recipients
+        }
+        assert carriers == {row.message_id}, row.key
+    stored = list_messages(catcher.directory)
+    assert Counter(m.message_id for m in stored) == Counter({n.message_id for n in after})
+    kept = Counter(
+        (entry, mail.recipients)
+        for mail in stored
+        for entry in carried(read_message(catcher.directory, mail.id))
+    )
+    assert kept == Counter((item(n), (n.recipient,)) for n in after)
+
+
+def arrivals(gate: Gate) -> Counter[str]:
+    return Counter(r.message_id for r in gate.received)
+
+
+def test_a_deliverer_killed_after_claiming_before_connecting_loses_nothing(
+    queued, database_url, gate, catcher, processes
+):
+    handler, url = gate
+    with socket.socket() as silent:  # accepts the connection, never greets
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        silent.settimeout(WAIT)
+        port = silent.getsockname()[1]
+        dead = start(
+            processes,
+            deliverer(database_url, f"smtp://127.0.0.1:{port}?timeout=60", MORNING, "dead"),
+        )
+        connection, _ = silent.accept()  # the claim is done: it is waiting for 220
+        with connection:
+            assert {(n.state.value, n.claimed_by) for n in outbox(queued)} == {("sending", "dead")}
+            kill(dead)
+    report = recover(database_url, url)
+    assert report["messages"] == 4 and report["notifications"] == 7
+    assert_all_sent_once(queued, handler, catcher, rows=7)
+    assert set(arrivals(handler).values()) == {1}  # nothing had left before the kill
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["dropped-by-server", "kept-by-server"])
+def test_a_deliverer_killed_during_data_before_the_250_sends_nothing_twice(
+    queued, database_url, gate, catcher, processes, kept
+):
+    handler, url = gate
+    handler.hold, handler.keep_held = HELD, kept
+    dead = start(processes, deliverer(database_url, url, MORNING, "dead"))
+    assert handler.holding.wait(WAIT), "the deliverer never reached its second message"
+    kill(dead)
+    handler.hold = None
+    handler.released.set()
+    assert {n.state.value for n in outbox(queued)} == {"sending"}
+    before = [m.message_id for m in list_messages(catcher.directory)]
+    assert len(before) == (HELD if kept else HELD - 1)
+    report = recover(database_url, url)
+    assert report["messages"] == 4  # none was marked: all four go again, same Message-IDs
+    assert_all_sent_once(queued, handler, catcher, rows=7)
+    # The server got the messages that had left twice; the catcher kept each once.
+    counts = arrivals(handler)
+    assert [counts[m] for m in before] == [2] * len(before)
+    assert sum(counts.values()) == 4 + HELD
+
+
+def test_a_deliverer_killed_after_the_250_before_marking_sent_sends_nothing_twice(
+    queued, database_url, gate, catcher, processes
+):
+    handler, url = gate
+    dead = start(
+        processes, deliverer(database_url, url, MORNING, "dead", "--kill-after-sends", str(HELD))
+    )
+    assert_killed(dead)
+    assert {n.state.value for n in outbox(queued)} == {"sending"}
+    before = [m.message_id for m in list_messages(catcher.directory)]
+    assert len(before) == HELD
+    report = recover(database_url, url)
+    assert report["messages"] == 4
+    assert_all_sent_once(queued, handler, catcher, rows=7)
+    counts = arrivals(handler)
+    assert [counts[m] for m in before] == [2] * HELD
+    assert Counter(m.message_id for m in list_messages(catcher.directory))[before[0]] == 1
