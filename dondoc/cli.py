@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from dondoc import cli_calendar, cli_catalog, cli_engine, cli_tasks
+from dondoc import cli_calendar, cli_catalog, cli_engine, cli_flows, cli_run, cli_tasks
 from dondoc.context import engine_from_env, local_today, unit_of_work, utc_now
 from dondoc.db import migrate
 from tasks_catalog.calendar_store import load_calendar, seed_declared_days
@@ -29,7 +29,9 @@ app.add_typer(cli_tasks.agencies_app, name="agencies")
 app.add_typer(cli_calendar.app, name="calendar")
 app.add_typer(cli_engine.outbox_app, name="outbox")
 app.add_typer(cli_engine.mail_app, name="mail")
+app.add_typer(cli_flows.app, name="flows")
 app.command()(cli_engine.tick)
+app.command()(cli_run.run)
 app.command()(cli_engine.preview)
 
 
@@ -61,14 +63,20 @@ def up(
     catalogue: list[Path] = typer.Option(
         [SEED_CATALOGUES], "--catalog", help="Thư mục/tệp danh mục (mặc định: danh mục mẫu)"
     ),
+    setup_only: bool = typer.Option(
+        False, "--setup-only", help="Chỉ khởi tạo, nạp danh mục, lập kế hoạch rồi thoát"
+    ),
 ) -> None:
-    """Chạy hệ thống ở chế độ nhúng: khởi tạo CSDL, nạp danh mục mẫu, lập kế hoạch năm nay."""
+    """Chạy toàn bộ hệ thống ở chế độ nhúng: CSDL SQLite, danh mục mẫu, kế hoạch năm nay,
+    hộp thư thử nghiệm và bộ lập lịch (dừng bằng Ctrl+C)."""
     init()
     with unit_of_work() as session:
         calendar = load_calendar(session)
         report = load_paths(session, catalogue, calendar, utc_now())
     cli_catalog.print_load_report(report)
     plan(year=local_today().year)
+    if not setup_only:
+        cli_run.run()
 
 
 def _print_plan(report: PlanReport) -> None:

@@ -10,7 +10,7 @@ import sys
 def up(cwd) -> subprocess.CompletedProcess[str]:  # noqa: ANN001
     env = {k: v for k, v in os.environ.items() if not k.startswith("DONDOC_")}
     return subprocess.run(
-        [sys.executable, "-m", "dondoc", "up"],
+        [sys.executable, "-m", "dondoc", "up", "--setup-only"],
         cwd=cwd,
         env=env,
         capture_output=True,

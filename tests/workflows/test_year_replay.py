@@ -29,7 +29,7 @@ from workflows.rules import LOCAL_TZ
 from workflows.sweep import sweep
 
 YEAR = 2025
-# One replay per run: the module fixture must not be rebuilt on a second xdist worker.
+# One replay per run: all its tests on one xdist worker (scripts/test uses --dist loadgroup).
 pytestmark = pytest.mark.xdist_group("year-replay")
 FIRST = date(YEAR, 1, 1)
 LAST = date(YEAR, 12, 31)
@@ -126,7 +126,7 @@ def expected_items(session) -> Counter[tuple[str, int, str]]:  # noqa: ANN001
 # --- the replay ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # session: other modules' tests may run in between
 def replayed(tmp_path_factory, sqlite_template):
     folder = tmp_path_factory.mktemp("replay")
     shutil.copy(sqlite_template, folder / "db.sqlite3")

@@ -1,0 +1,204 @@
+"""Prefect 3 flows for the distributed mode: the same batch steps the embedded scheduler runs.
+
+Each flow is a thin shell around one batch function (`plan_if_needed`, `run_sweep`,
+`deliver`): one Prefect task per batch step at most, never one per task or per e-mail (a
+task run costs milliseconds, a flow run about a second). Steps are safe to retry: the
+sweep advances tasks by compare-and-set and queues under unique keys; delivery claims
+rows and resends with the same Message-ID. So retries sit on the steps, a few seconds
+apart, and a failed step does not re-run the one before it.
+
+Importing this module starts nothing. Calling a flow without PREFECT_API_URL starts a
+temporary Prefect server (seconds): the CLI and the embedded mode never call these, they
+call the batch functions directly. `dondoc flows serve` serves them on cron schedules
+for a Prefect server (see `deployments`).
+
+A flow is an entry point, like the CLI: it reads settings from the environment through
+`dondoc` (imported inside `runtime()`, so that `workflows` does not depend on the shell
+at import time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from sqlalchemy.orm import Session, sessionmaker
+
+from notifications.delivery import DeliverySettings, EmailSender, WebhookPoster, deliver
+from tasks_catalog.calendar_store import load_calendar
+from tasks_catalog.planning import PlanReport
+from workflows.engine import plan_if_needed, run_sweep
+from workflows.planning import plan_and_schedule
+from workflows.rules import LOCAL_TZ
+
+# A step retries twice, 10 s then 30 s later: enough for a database fail-over or an SMTP
+# relay's hiccup, short enough to finish well inside the next 5-minute run.
+STEP = {"retries": 2, "retry_delay_seconds": [10, 30], "cache_policy": NO_CACHE}
+TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+@dataclass(frozen=True)
+class Runtime:
+    sessions: sessionmaker[Session]
+    delivery: DeliverySettings
+    email_transport: Callable[[], AbstractContextManager[EmailSender]]
+    webhook_transport: Callable[[], AbstractContextManager[WebhookPoster]] | None
+    webhook_urls: Sequence[str]
+
+
+@contextmanager
+def runtime() -> Iterator[Runtime]:
+    """The engine's parts from DONDOC_* settings; the database engine is disposed after."""
+    from dondoc.context import engine_from_env, is_initialised
+    from dondoc.db import session_factory
+    from dondoc.settings import Settings
+    from dondoc.wiring import delivery_settings, email_transport_factory, webhook_setup
+
+    settings = Settings.from_env()
+    engine = engine_from_env()
+    try:
+        if not is_initialised(engine):
+            raise RuntimeError("cơ sở dữ liệu chưa được khởi tạo; hãy chạy `dondoc init` trước")
+        urls, webhooks = webhook_setup(settings)
+        yield Runtime(
+            sessions=session_factory(engine),
+            delivery=delivery_settings(settings),
+            email_transport=email_transport_factory(settings),
+            webhook_transport=webhooks,  # type: ignore[arg-type]
+            webhook_urls=urls,
+        )
+    finally:
+        engine.dispose()
+
+
+def moment(now_iso: str | None) -> datetime:
+    """The flow's `now`: the given ISO moment (Hà Nội time if it has no offset), or the clock."""
+    if not now_iso:
+        return datetime.now(UTC)
+    value = datetime.fromisoformat(now_iso)
+    return value if value.tzinfo else value.replace(tzinfo=LOCAL_TZ)
+
+
+def plan_summary(report: PlanReport | None) -> dict[str, Any] | None:
+    if report is None:
+        return None
+    return {
+        "year": report.year,
+        "created": sum(report.created.values()),
+        "moved": sum(report.moved.values()),
+        "unchanged": sum(report.unchanged.values()),
+    }
+
+
+@task(name="plan-year", **STEP)
+def plan_step(rt: Runtime, year: int | None, now: datetime) -> dict[str, Any] | None:
+    """Plan `year`; without one, the current year and only if it has no tasks yet."""
+    with rt.sessions.begin() as session:
+        if year is None:
+            return plan_summary(plan_if_needed(session, now))
+        report = plan_and_schedule(session, year=year, calendar=load_calendar(session), now=now)
+        return plan_summary(report)
+
+
+@task(name="sweep", **STEP)
+def sweep_step(rt: Runtime, now: datetime) -> dict[str, Any]:
+    return asdict(run_sweep(rt.sessions, now, rt.webhook_urls))
+
+
+@task(name="deliver", **STEP)
+def deliver_step(rt: Runtime, now: datetime) -> dict[str, Any]:
+    report = deliver(
+        rt.sessions,
+        now=now,
+        settings=rt.delivery,
+        email_transport=rt.email_transport,
+        webhook_transport=rt.webhook_transport,
+    )
+    return asdict(report)
+
+
+@flow(name="dondoc-plan", log_prints=False)
+def plan_flow(year: int | None = None) -> dict[str, Any] | None:
+    """Lập kế hoạch năm (mặc định: năm nay, nếu chưa có)."""
+    with runtime() as rt:
+        return plan_step(rt, year, datetime.now(UTC))
+
+
+@flow(name="dondoc-sweep")
+def sweep_flow(now_iso: str | None = None) -> dict[str, Any]:
+    """Quét việc đến hạn, xếp thông báo vào hộp thư đi."""
+    with runtime() as rt:
+        return sweep_step(rt, moment(now_iso))
+
+
+@flow(name="dondoc-deliver")
+def deliver_flow(now_iso: str | None = None) -> dict[str, Any]:
+    """Gửi các thông báo đến lượt (kể cả gửi lại)."""
+    with runtime() as rt:
+        return deliver_step(rt, moment(now_iso))
+
+
+@flow(name="dondoc-tick")
+def tick_flow(now_iso: str | None = None) -> dict[str, Any]:
+    """Một lượt: lập kế hoạch nếu năm chưa có, quét, gửi (như `dondoc tick`)."""
+    now = moment(now_iso)
+    with runtime() as rt:
+        result = {
+            "now": now.isoformat(),
+            "plan": plan_step(rt, None, now),
+            "sweep": sweep_step(rt, now),
+            "delivery": deliver_step(rt, now),
+        }
+    get_run_logger().info(
+        "tick at %s: %s queued, %s messages sent",
+        result["now"],
+        result["sweep"]["queued"],
+        result["delivery"]["messages"],
+    )
+    return result
+
+
+def deployments(sweep_minutes: int = 5) -> list[Any]:
+    """The schedules of the distributed mode, the embedded scheduler's jobs as Prefect sees them.
+
+    Deployment concurrency 1 plays the part of the embedded mode's lease.
+    """
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig
+    from prefect.schedules import Cron
+    from prefect.types.entrypoint import EntrypointType
+
+    def one_at_a_time() -> ConcurrencyLimitConfig:
+        return ConcurrencyLimitConfig(limit=1, collision_strategy="CANCEL_NEW")
+
+    common: dict[str, Any] = {"entrypoint_type": EntrypointType.MODULE_PATH}
+    return [
+        tick_flow.to_deployment(
+            name="tick",
+            schedules=[
+                Cron(f"*/{sweep_minutes} * * * *", timezone=TIMEZONE),
+                Cron("30 7 * * *", timezone=TIMEZONE),  # the morning digest, sharp
+            ],
+            concurrency_limit=one_at_a_time(),
+            description="Quét và gửi thư định kỳ; 07:30 là thư tổng hợp buổi sáng.",
+            **common,
+        ),
+        deliver_flow.to_deployment(
+            name="delivery-retries",
+            schedules=[Cron("* * * * *", timezone=TIMEZONE)],
+            concurrency_limit=one_at_a_time(),
+            description="Gửi lại thư chưa gửi được, mỗi phút.",
+            **common,
+        ),
+        plan_flow.to_deployment(
+            name="yearly-plan",
+            schedules=[Cron("5 0 1 1 *", timezone=TIMEZONE)],
+            concurrency_limit=one_at_a_time(),
+            description="Lập kế hoạch năm mới lúc 00:05 ngày 01/01.",
+            **common,
+        ),
+    ]
