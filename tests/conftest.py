@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 import notifications.models  # noqa: F401 - the outbox tables are emptied too
 from dondoc.db import make_engine, migrate, normalise_url, transaction
 from tasks_catalog.calendar import default_calendar
+from tasks_catalog.calendar_store import seed_declared_days
 from tasks_catalog.models import Base
 
 # Timing belongs to the benchmarks: on a loaded CI machine a first call that builds a
@@ -90,7 +91,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated SQLite file, copied for each test (faster than migrating each time)."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
-    migrate(engine)
+    initialise(engine)
     engine.dispose()
     return path
 
@@ -98,7 +99,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def migrated_postgres(postgres_url: str) -> str:
     engine = make_engine(postgres_url)
-    migrate(engine)
+    initialise(engine)
     engine.dispose()
     return postgres_url
 
@@ -114,9 +115,18 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
     return url
 
 
+def initialise(engine: Engine) -> None:
+    """What `dondoc init` does: the schema, and the declared days off and make-up days, so
+    that the engine's calendar (read from the table) is the `calendar` fixture's."""
+    migrate(engine)
+    with transaction(engine) as session:
+        seed_declared_days(session)
+
+
 def _empty_tables(url: str) -> None:
     engine = make_engine(url)
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    kept = {"calendar_days", "alembic_version"}
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables if t.name not in kept)
     with engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()

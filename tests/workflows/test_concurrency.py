@@ -3,7 +3,7 @@ once, whoever does it.
 
 The world is a generated catalogue: the small one plus many departments (each with a head
 and an assignee) that a quarterly report, a monthly report and two plans fall on, planned
-for 2025. On the morning of 20/3 a few thousand tasks are due. Both processes do their
+for 2025; on the morning of 20/3 over a thousand tasks are due. Both processes do their
 slow start (imports, connecting) first, then wait at a start line (tests/procs/start_line.py)
 that the test opens when both are ready.
 """
@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 import yaml
 from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
 
 from dondoc.db import session_factory, transaction
 from notifications.mailcatcher import MailCatcher, list_messages, read_message
@@ -150,7 +151,7 @@ def carried(headers: Message) -> tuple[str, ...]:
     return tuple("".join(str(headers["X-Dondoc-Items"]).split()).split(","))
 
 
-def outbox_rows(session: Any) -> Counter[tuple[Any, ...]]:
+def outbox_rows(session: Session) -> Counter[tuple[Any, ...]]:
     """Every outbox row without its id: what a sweep decides, comparable across runs."""
     rows = session.scalars(select(Notification))
     return Counter(
@@ -172,11 +173,13 @@ def outbox_rows(session: Any) -> Counter[tuple[Any, ...]]:
     )
 
 
-def next_actions(session: Any) -> dict[int, datetime | None]:
+def next_actions(session: Session) -> dict[int, datetime | None]:
     return {task: at for task, at in session.execute(select(Task.id, Task.next_action_at))}
 
 
-def what_one_sweep_does(engine: Engine) -> tuple[Counter, dict]:
+def what_one_sweep_does(
+    engine: Engine,
+) -> tuple[Counter[tuple[Any, ...]], dict[int, datetime | None]]:
     """The outbox and the tasks' next actions after one sweep alone, rolled back after."""
     with session_factory(engine)() as session:
         # The calendar the engine uses (tests/procs/sweep.py too), not the test fixture's.
