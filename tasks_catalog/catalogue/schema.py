@@ -211,6 +211,14 @@ class Obligation(_Strict):
     assumption: str | None = None
     inspection: InspectionRule | None = None
     target: TargetRule | None = None
+    # Drafts made by `dondoc catalog extract` say where each entry came from and how sure
+    # the extractor was of each field, so that a person reviews instead of retyping.
+    offsets: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]] | None = Field(
+        None, description="vị trí ký tự [đầu, cuối) của câu trích trong tệp nguồn"
+    )
+    confidence: dict[str, Annotated[float, Field(ge=0, le=1)]] | None = Field(
+        None, description="độ tin cậy 0–1 của từng trường do máy đoán"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Obligation:
