@@ -6,7 +6,16 @@ from pathlib import Path
 
 import typer
 
-from dondoc import cli_calendar, cli_catalog, cli_engine, cli_flows, cli_run, cli_tasks
+from dondoc import (
+    cli_calendar,
+    cli_catalog,
+    cli_engine,
+    cli_features,
+    cli_flows,
+    cli_inspections,
+    cli_run,
+    cli_tasks,
+)
 from dondoc.context import engine_from_env, local_today, unit_of_work, utc_now
 from dondoc.db import migrate
 from tasks_catalog.calendar_store import load_calendar, seed_declared_days
@@ -30,6 +39,8 @@ app.add_typer(cli_calendar.app, name="calendar")
 app.add_typer(cli_engine.outbox_app, name="outbox")
 app.add_typer(cli_engine.mail_app, name="mail")
 app.add_typer(cli_flows.app, name="flows")
+app.add_typer(cli_inspections.app, name="inspections")
+app.add_typer(cli_features.app, name="features")
 app.command()(cli_engine.tick)
 app.command()(cli_run.run)
 app.command()(cli_engine.preview)

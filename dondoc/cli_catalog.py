@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from sqlalchemy import func, select
 
+from dondoc import cli_extract
 from dondoc.context import (
     echo_json,
     engine_from_env,
@@ -143,3 +144,8 @@ def schema(output: Path = typer.Option(None, "-o", "--output")) -> None:
         typer.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+# Drafting a catalogue from a resolution's text (issue 6) lives beside the other commands.
+app.command()(cli_extract.extract)
+app.command()(cli_extract.diff)

@@ -64,6 +64,7 @@ def tick(
             email_transport=email_transport_factory(settings),
             webhook_transport=webhooks,
             webhook_urls=urls,
+            inspection_secret=settings.inspection_secret(),
         )
     finally:
         engine.dispose()
@@ -73,6 +74,15 @@ def tick(
         )
     swept, sent = report.sweep, report.delivery
     typer.echo(f"Quét: {swept.tasks} nhiệm vụ đến lượt, {swept.queued} thông báo mới.")
+    if report.inspections is not None:
+        checked = report.inspections
+        for plan in checked.plans:
+            typer.echo(f"Lập kế hoạch kiểm tra {plan} (chỉ đoàn kiểm tra được xem).")
+        for problem in checked.problems:
+            typer.echo(f"Chưa lập được kế hoạch kiểm tra {problem}", err=True)
+        typer.echo(
+            f"Kiểm tra: {checked.warnings} cảnh báo đến lượt, {checked.queued} thông báo mới."
+        )
     typer.echo(
         f"Gửi: {sent.messages} thư/webhook ({sent.notifications} thông báo), "
         f"chờ gửi lại {sent.retrying}, lỗi {sent.failed}, huỷ {sent.cancelled}."

@@ -54,6 +54,7 @@ class EngineWork:
     email_transport: EmailTransport
     webhook_transport: object | None
     webhook_urls: tuple[str, ...]
+    inspection_secret: bytes | None = None
 
     def tick(self, now: datetime) -> TickReport:
         report = tick(
@@ -63,6 +64,7 @@ class EngineWork:
             email_transport=self.email_transport,
             webhook_transport=self.webhook_transport,  # type: ignore[arg-type]
             webhook_urls=self.webhook_urls,
+            inspection_secret=self.inspection_secret,
         )
         log.info(
             "tick at %s: %d tasks due, %d queued, %d messages sent, %d retrying, %d failed",
@@ -121,9 +123,11 @@ def run() -> None:
             guard=guard,
         )
         first = _first_tick(work, guard)
+        web = _start_web(settings, engine)
+        stack.callback(web.stop)  # finishes the requests in flight
         scheduler.start()
         stack.callback(scheduler.shutdown)  # waits for a running job to finish
-        _print_banner(settings, catcher, first, scheduler, _has_tasks(sessions))
+        _print_banner(settings, catcher, first, scheduler, _has_tasks(sessions), web.url)
         _wait_for_stop()
         typer.echo("Đang dừng…")
     typer.echo("Đã dừng dondoc.")
@@ -193,13 +197,30 @@ def _work(
     else:
         smtp = SmtpSettings.from_url(catcher.url)
         email_transport = partial(SmtpTransport, smtp)
-    return EngineWork(sessions, delivery_settings(settings), email_transport, webhooks, urls)
+    return EngineWork(
+        sessions,
+        delivery_settings(settings),
+        email_transport,
+        webhooks,
+        urls,
+        settings.inspection_secret(),
+    )
 
 
 def _first_tick(work: EngineWork, guard: LeaseGuard) -> TickReport | None:
     """One tick before the scheduler starts, so what is due now goes out now."""
     now = utc_now()
     return work.tick(now) if guard(now) else None
+
+
+def _start_web(settings: Settings, engine: Engine):  # noqa: ANN202 - a web.server.WebHandle
+    """The pages e-mail links open, on 127.0.0.1:8000 (DONDOC_WEB_PORT)."""
+    from web.server import WebStartError, start_in_thread  # dondoc → web
+
+    try:
+        return start_in_thread(settings, engine)
+    except WebStartError as exc:
+        raise fail(str(exc), 2) from None
 
 
 def _has_tasks(sessions: sessionmaker[Session]) -> bool:
@@ -213,6 +234,7 @@ def _print_banner(
     first: TickReport | None,
     scheduler: BaseScheduler,
     has_tasks: bool,
+    web_url: str,
 ) -> None:
     url = make_url(normalise_url(settings.database_url)).render_as_string(hide_password=True)
     typer.echo("dondoc đang chạy ở chế độ nhúng.")
@@ -222,6 +244,7 @@ def _print_banner(
         typer.echo("  Xem thư đã gửi: dondoc mail list, dondoc mail show <mã thư>")
     else:
         typer.echo(f"  Gửi thư qua máy chủ SMTP: {_hide_password(settings.smtp_url or '')}")
+    typer.echo(f"  Trang web: {web_url}")
     if not has_tasks:
         typer.echo("  Chưa có nhiệm vụ nào: chạy `dondoc up` hoặc `dondoc catalog load …` trước.")
     if first is None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from dondoc.context import echo_json, local_today, unit_of_work
+from dondoc.context import echo_json, fail, local_today, unit_of_work
 from tasks_catalog.calendar_store import load_calendar
+from tasks_catalog.inspections.access import AccessDenied, viewer_for
+from tasks_catalog.inspections.views import Reading, task_rows
 from tasks_catalog.queries import TaskFilter, list_agencies, list_tasks
 from tasks_catalog.status import LABELS, DisplayStatus
 
@@ -22,13 +24,22 @@ def list_command(
     status: DisplayStatus = typer.Option(None, "--status", help=f"Trạng thái: {STATUS_HELP}"),
     document: str = typer.Option(None, "--document", help="Số văn bản, ví dụ 124/NQ-HĐND"),
     year: int = typer.Option(None, "--year", help="Chỉ nhiệm vụ có thời hạn trong năm"),
+    as_email: str = typer.Option(
+        None, "--as", help="Chỉ những nhiệm vụ người này được xem (bỏ trống: quản trị, xem hết)"
+    ),
 ) -> None:
     """Liệt kê nhiệm vụ, lọc theo cơ quan, trạng thái, văn bản."""
     filters = TaskFilter(agency=agency, status=status, document=document, year=year)
     with unit_of_work() as session:
-        rows = list_tasks(
-            session, filters=filters, today=local_today(), calendar=load_calendar(session)
-        )
+        calendar = load_calendar(session)
+        if as_email is None:
+            rows = list_tasks(session, filters=filters, today=local_today(), calendar=calendar)
+        else:  # the same rule as the web: inspection tasks are the inspectors' alone
+            try:
+                reading = Reading.of(session, viewer_for(session, as_email), local_today())
+            except AccessDenied as exc:
+                raise fail(exc.reason, 3) from None
+            rows = task_rows(reading, filters=filters, calendar=calendar)
     if as_json:
         echo_json(rows)
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from dataclasses import dataclass
@@ -42,10 +44,27 @@ class Settings:
     base_url: str = "http://127.0.0.1:8000"
     mail_dir: Path = Path("dondoc-mail")
     state_dir: Path = Path(".")  # where the embedded mode keeps its generated secret
+    evidence_dir: Path = Path("dondoc-evidence")  # inspection evidence, by SHA-256
+    evidence_max_bytes: int = 50 * 1024 * 1024
 
     def signing_key(self) -> bytes:
         """The key that signs links in e-mails (read or, embedded, created on first use)."""
         return _secret_key(self.state_dir)
+
+    def inspection_secret(self) -> bytes:
+        """The secret unannounced inspection dates are drawn from.
+
+        DONDOC_INSPECTION_SECRET (or _FILE); without one, derived from the link-signing key
+        with HMAC under a fixed label, so that the embedded mode always has one and the
+        two secrets are never the same bytes.
+        """
+        value = _env("DONDOC_INSPECTION_SECRET")
+        if value:
+            if len(value) < 32:
+                raise SettingsError("DONDOC_INSPECTION_SECRET phải dài ít nhất 32 ký tự")
+            return value.encode()
+        label = b"dondoc.inspections.plan-secret/v1"
+        return hmac.new(self.signing_key(), label, hashlib.sha256).digest()
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -60,4 +79,14 @@ class Settings:
             base_url=_env("DONDOC_BASE_URL", cls.base_url).rstrip("/"),
             mail_dir=Path(_env("DONDOC_MAIL_DIR", str(workdir / "dondoc-mail"))),
             state_dir=workdir,
+            evidence_dir=Path(_env("DONDOC_EVIDENCE_DIR", str(workdir / "dondoc-evidence"))),
+            evidence_max_bytes=_evidence_limit(_env("DONDOC_EVIDENCE_MAX_MB", "50")),
         )
+
+
+def _evidence_limit(raw: str) -> int:
+    if not raw.strip().isdigit() or not 1 <= int(raw) <= 1024:
+        raise SettingsError(
+            f"DONDOC_EVIDENCE_MAX_MB phải là số nguyên từ 1 đến 1024, không phải {raw!r}"
+        )
+    return int(raw) * 1024 * 1024

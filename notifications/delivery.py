@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import bindparam, func, select, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from notifications.digest import Digest, DigestItem
@@ -35,6 +35,7 @@ from tasks_catalog.models import Task, TaskStatus
 
 MAX_ATTEMPTS = 8
 OPEN = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
+RECORD_CHUNK = 5000  # row ids per UPDATE … WHERE id IN (…)
 CLAIM_LOCK = 0x646F6E646F63  # "dondoc": the PostgreSQL advisory lock that claims take in turn
 
 
@@ -99,6 +100,24 @@ def deliver(
             record(session, outcomes, now=now, worker=settings.worker, report=report)
 
 
+_NOTIFICATIONS = Notification.__table__.c
+# What a claim reads, and how it marks a row claimed (one executemany per batch).
+CLAIM_COLUMNS = (
+    Notification.id,
+    Notification.key,
+    Notification.channel,
+    Notification.recipient,
+    Notification.recipient_name,
+    Notification.payload,
+    Notification.message_id,
+)
+CLAIM = (
+    update(Notification.__table__)
+    .where(_NOTIFICATIONS.id == bindparam("row_id"))
+    .values(state=NotificationState.SENDING, message_id=bindparam("mid"))
+)
+
+
 def claim(session: Session, *, now: datetime, settings: DeliverySettings) -> list[Claimed]:
     if session.get_bind().dialect.name == "postgresql":
         # Claims take turns (a claim lasts milliseconds; sending stays parallel). Two claims
@@ -118,8 +137,10 @@ def claim(session: Session, *, now: datetime, settings: DeliverySettings) -> lis
         .order_by(func.min(Notification.id))
         .limit(settings.batch_size)
     )
-    rows = session.scalars(
-        select(Notification)
+    # Plain rows, not ORM objects: every UPDATE below would otherwise be checked against
+    # each object in the session (hundreds of rows × hundreds of updates).
+    rows = session.execute(
+        select(*CLAIM_COLUMNS)
         .where(due, tuple_(Notification.channel, Notification.recipient).in_(people))
         .order_by(Notification.channel, Notification.recipient, Notification.id)
         .with_for_update(skip_locked=True)
@@ -132,19 +153,14 @@ def claim(session: Session, *, now: datetime, settings: DeliverySettings) -> lis
             Claimed(message_id, row.channel, row.recipient, row.recipient_name),
         )
         group.rows.append((row.id, row.key, row.payload))
+    claims = []
     for group in groups.values():
         if not group.message_id:
             group.message_id = _message_id(key for _, key, _ in group.rows)
-        session.execute(
-            update(Notification)
-            .where(Notification.id.in_([row_id for row_id, _, _ in group.rows]))
-            .values(
-                state=NotificationState.SENDING,
-                claimed_by=settings.worker,
-                claimed_until=now + settings.lease,
-                message_id=group.message_id,
-            )
-        )
+        claims += [{"row_id": row_id, "mid": group.message_id} for row_id, _, _ in group.rows]
+    if claims:  # one executemany for the batch
+        values = {"claimed_by": settings.worker, "claimed_until": now + settings.lease}
+        session.connection().execute(CLAIM.values(**values), claims)
     return list(groups.values())
 
 
@@ -252,25 +268,28 @@ def record(
     session: Session, outcomes: list[Outcome], *, now: datetime, worker: str, report: DeliveryReport
 ) -> None:
     mine = (Notification.claimed_by == worker) & (Notification.state == NotificationState.SENDING)
+    sent: list[int] = []
     for outcome in outcomes:
-        rows = Notification.id.in_(outcome.row_ids)
         if outcome.error is None:
-            session.execute(
-                update(Notification)
-                .where(rows, mine)
-                .values(
-                    state=NotificationState.SENT,
-                    sent_at=now,
-                    claimed_by=None,
-                    claimed_until=None,
-                    attempts=Notification.attempts + 1,
-                    last_error=None,
-                )
-            )
+            sent += outcome.row_ids
             report.messages += 1
             report.notifications += len(outcome.row_ids)
             continue
         _record_failure(session, outcome, now, mine, report)
+    # What went out, in one statement per chunk; compare-and-set on our claim, as for failures.
+    for start in range(0, len(sent), RECORD_CHUNK):
+        session.execute(
+            update(Notification)
+            .where(Notification.id.in_(sent[start : start + RECORD_CHUNK]), mine)
+            .values(
+                state=NotificationState.SENT,
+                sent_at=now,
+                claimed_by=None,
+                claimed_until=None,
+                attempts=Notification.attempts + 1,
+                last_error=None,
+            )
+        )
 
 
 def _record_failure(

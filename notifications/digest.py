@@ -17,6 +17,10 @@ KINDS = (
     "status_request",  # đề nghị gửi báo cáo định kỳ
     "status_chase",  # nhắc lại đề nghị báo cáo
     "status_missing",  # quá hạn gửi báo cáo (days = working days late)
+    # Inspections (workflows/inspections.py): never a planned date, only the public checkpoint
+    # as `due` and how many inspections the unit has had, in the title.
+    "inspection_behind",  # a unit short of the checkpoint's count: to the inspection lead
+    "inspection_escalation",  # a unit short at the period's end: to the coordination office
 )
 ROLES = ("lead", "cooperating")
 

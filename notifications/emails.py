@@ -47,10 +47,20 @@ SECTIONS = {
         "#7f1d1d",
         "Các nhiệm vụ dưới đây đã quá hạn mà chưa hoàn thành. Đề nghị ông/bà chỉ đạo khẩn trương hoàn thành, hoặc đề nghị gia hạn nếu có lý do chính đáng.",
     ),
+    "inspection_escalation": (
+        "Đôn đốc – đơn vị chưa được kiểm tra đủ số cuộc",
+        "#7f1d1d",
+        "Các đơn vị dưới đây đã hết kỳ mà chưa được kiểm tra đủ số cuộc theo yêu cầu. Đề nghị chỉ đạo cơ quan chủ trì kiểm tra bổ sung và báo cáo.",
+    ),
     "overdue": (
         "Quá hạn",
         "#b91c1c",
         "Đề nghị khẩn trương hoàn thành và báo cáo kết quả; nếu có lý do chính đáng, cơ quan chủ trì đề nghị gia hạn.",
+    ),
+    "inspection_behind": (
+        "Cảnh báo – đơn vị chậm được kiểm tra",
+        "#9a3412",
+        "Các đơn vị dưới đây chưa được kiểm tra đủ số cuộc theo mốc. Thư không ghi ngày kiểm tra dự kiến; xin xem kế hoạch trong hệ thống.",
     ),
     "due_today": (
         "Đến hạn hôm nay",
@@ -78,6 +88,7 @@ LINK_LABELS = {
 LEAD_ACTIONS = (VIEW, REPORT_PROGRESS, CONFIRM_DONE, REQUEST_EXTENSION)
 COOPERATING_ACTIONS = (VIEW, REPORT_PROGRESS)
 LATE_KINDS = ("overdue", "escalation", "status_missing")
+INSPECTION_KINDS = ("inspection_behind", "inspection_escalation")
 STATUS_KINDS = ("status_request", "status_chase", "status_missing")
 
 # DESIGN.md colours (tasks_catalog.status.LABELS) as inline CSS Outlook understands.
@@ -238,7 +249,8 @@ def _encoded_subject(subject: str) -> str:
 
 
 def _item_view(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) -> ItemView:
-    colour = _COLOUR_BY_LABEL.get(item.status_label, "red" if item.kind in LATE_KINDS else "grey")
+    late = item.kind in LATE_KINDS or item.kind in INSPECTION_KINDS
+    colour = _COLOUR_BY_LABEL.get(item.status_label, "red" if late else "grey")
     return ItemView(
         item=item,
         section=_section_key(item),
@@ -246,7 +258,7 @@ def _item_view(digest: Digest, item: DigestItem, signer: LinkSigner, now: dateti
         due=_dmy(item.due),
         original_due=_dmy(item.original_due) if item.original_due != item.due else None,
         timing=_timing(item),
-        late=item.kind in LATE_KINDS,
+        late=item.kind in LATE_KINDS or item.kind in INSPECTION_KINDS,
         status_label=item.status_label,
         badge_style=BADGE_STYLES[colour],
         links=_links(digest, item, signer, now),
@@ -262,6 +274,8 @@ def _section_key(item: DigestItem) -> str:
 
 
 def _timing(item: DigestItem) -> str:
+    if item.kind in INSPECTION_KINDS:
+        return f"đã qua mốc {item.days} ngày làm việc" if item.days else "đến mốc hôm nay"
     if item.kind in LATE_KINDS:
         return f"quá hạn {item.days} ngày làm việc" if item.days else "đã quá hạn"
     if item.days == 0:
@@ -274,6 +288,10 @@ def _links(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) 
     if item.copy_reason:
         # Someone told in copy (the assigner, a head) follows the task; acting is the owner's.
         purposes = (VIEW,)
+    if item.kind in INSPECTION_KINDS:
+        # An inspection task's page is the inspectors' alone (the office could not open it),
+        # and an inspection is closed by logging its record, not from an e-mail: no links.
+        purposes = ()
     links = []
     for purpose in purposes:
         expires_at = default_expiry(purpose, now)

@@ -22,6 +22,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 import notifications.models  # noqa: F401 - the outbox tables are emptied too
+import tasks_catalog.inspections.models  # noqa: F401 - and the inspection tables
+import tasks_catalog.models_lifecycle  # noqa: F401 - and the task lifecycle tables
 from dondoc.db import make_engine, migrate, normalise_url, transaction
 from tasks_catalog.calendar import default_calendar
 from tasks_catalog.calendar_store import seed_declared_days

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 import notifications.models  # noqa: F401
+import tasks_catalog.inspections.models  # noqa: F401
+import tasks_catalog.models_lifecycle  # noqa: F401
 from tasks_catalog.models import Base
 
 VALID = Path(__file__).parent / "data" / "valid"

@@ -1,4 +1,4 @@
-"""One tick of the engine: plan (when the year has no plan yet), sweep, deliver.
+"""One tick of the engine: plan (when the year has no plan yet), sweep, inspections, deliver.
 
 `dondoc tick --now …` calls this once (what cron would call, what tests replay); the
 embedded scheduler and the Prefect flows call its parts on their own timers.
@@ -6,6 +6,7 @@ embedded scheduler and the Prefect flows call its parts on their own timers.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -24,9 +25,12 @@ from notifications.delivery import (
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.models import Task
 from tasks_catalog.planning import PlanReport
+from workflows.inspections import InspectionCheckReport, run_inspection_check
 from workflows.planning import plan_and_schedule
 from workflows.rules import LOCAL_TZ
 from workflows.sweep import SweepReport, sweep
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -34,6 +38,7 @@ class TickReport:
     plan: PlanReport | None
     sweep: SweepReport
     delivery: DeliveryReport
+    inspections: InspectionCheckReport | None = None
 
 
 def year_is_planned(session: Session, year: int) -> bool:
@@ -63,10 +68,20 @@ def tick(
     email_transport: Callable[[], AbstractContextManager[EmailSender]],
     webhook_transport: Callable[[], AbstractContextManager[WebhookPoster]] | None = None,
     webhook_urls: Sequence[str] = (),
+    inspection_secret: bytes | None = None,
 ) -> TickReport:
+    """`inspection_secret`: lets the tick draw the year's inspection plans (without it the
+    inspection check still warns and escalates, but plans only come from the CLI)."""
     with sessions.begin() as session:
         plan = plan_if_needed(session, now)
     swept = run_sweep(sessions, now, webhook_urls)
+    try:
+        inspections: InspectionCheckReport | None = run_inspection_check(
+            sessions, now, inspection_secret
+        )
+    except Exception:  # noqa: BLE001 - a broken inspection check must not stop reminders
+        log.exception("inspection check failed at %s; delivering the rest", now.isoformat())
+        inspections = None
     delivered = deliver(
         sessions,
         now=now,
@@ -74,4 +89,4 @@ def tick(
         email_transport=email_transport,
         webhook_transport=webhook_transport,
     )
-    return TickReport(plan, swept, delivered)
+    return TickReport(plan, swept, delivered, inspections)

@@ -33,6 +33,7 @@ from notifications.delivery import DeliverySettings, EmailSender, WebhookPoster,
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.planning import PlanReport
 from workflows.engine import plan_if_needed, run_sweep
+from workflows.inspections import run_inspection_check
 from workflows.planning import plan_and_schedule
 from workflows.rules import LOCAL_TZ
 
@@ -49,6 +50,7 @@ class Runtime:
     email_transport: Callable[[], AbstractContextManager[EmailSender]]
     webhook_transport: Callable[[], AbstractContextManager[WebhookPoster]] | None
     webhook_urls: Sequence[str]
+    inspection_secret: bytes | None = None
 
 
 @contextmanager
@@ -71,6 +73,7 @@ def runtime() -> Iterator[Runtime]:
             email_transport=email_transport_factory(settings),
             webhook_transport=webhooks,  # type: ignore[arg-type]
             webhook_urls=urls,
+            inspection_secret=settings.inspection_secret(),
         )
     finally:
         engine.dispose()
@@ -108,6 +111,12 @@ def plan_step(rt: Runtime, year: int | None, now: datetime) -> dict[str, Any] | 
 @task(name="sweep", **STEP)
 def sweep_step(rt: Runtime, now: datetime) -> dict[str, Any]:
     return asdict(run_sweep(rt.sessions, now, rt.webhook_urls))
+
+
+@task(name="inspections", **STEP)
+def inspections_step(rt: Runtime, now: datetime) -> dict[str, Any]:
+    """The daily inspection check (plans the year, warns, escalates): safe to repeat."""
+    return asdict(run_inspection_check(rt.sessions, now, rt.inspection_secret))
 
 
 @task(name="deliver", **STEP)
@@ -152,6 +161,7 @@ def tick_flow(now_iso: str | None = None) -> dict[str, Any]:
             "now": now.isoformat(),
             "plan": plan_step(rt, None, now),
             "sweep": sweep_step(rt, now),
+            "inspections": inspections_step(rt, now),
             "delivery": deliver_step(rt, now),
         }
     get_run_logger().info(

@@ -1,25 +1,29 @@
 """The sweep: find the tasks whose next action is due, queue their notifications.
 
 1. Select open tasks with `next_action_at <= now` (indexed), oldest first, a batch at a
-   time; on PostgreSQL rows are locked with SKIP LOCKED so parallel sweeps share the work.
+   time, as plain rows of the columns the rules read; on PostgreSQL rows are locked with
+   SKIP LOCKED so parallel sweeps share the work.
 2. For each, ask the rules which actions fell due since `next_action_at` (after downtime:
-   only the latest, so a task gets one message saying where it stands).
+   only the latest, so a task gets one message saying where it stands). Tasks of one
+   obligation with the same role, status and dates get the same answer: it is asked once
+   per sweep.
 3. Turn each action into one outbox row per person told (and per webhook), keyed by task,
    step, due date, channel and recipient.
 4. In the same transaction, insert the rows (duplicates ignored) and move
    `next_action_at` to the task's next action, by compare-and-set: a task another sweep
-   already advanced is left alone.
+   already advanced is left alone. A few statements per batch, not one per task.
 Cost grows with what is due, not with what exists.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Integer, Row, bindparam, func, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, joinedload
 
 from notifications.models import Channel
@@ -27,12 +31,47 @@ from notifications.outbox import enqueue
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import Obligation, Task, TaskStatus
 from tasks_catalog.status import LABELS, display_status
+from tasks_catalog.types import UtcDateTime
 from workflows.policy import FollowUpPolicy, policy_for
 from workflows.recipients import Recipient, RecipientDirectory
 from workflows.rules import LOCAL_TZ, Action, TaskFacts, due_actions, next_action_at, timeline
 
 OPEN = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
 PolicyLookup = Callable[[Obligation], FollowUpPolicy]
+_CHANNEL_VALUES = {channel: channel.value for channel in Channel}  # Enum.value is slow
+# What the sweep reads of a due task; rows, not ORM objects: a sweep reads thousands.
+DUE_COLUMNS = (
+    Task.id,
+    Task.obligation_id,
+    Task.agency_id,
+    Task.role,
+    Task.status,
+    Task.due_on,
+    Task.original_due_on,
+    Task.period_start,
+    Task.period_end,
+    Task.period_label,
+    Task.created_at,
+    Task.next_action_at,
+)
+_TASKS = Task.__table__.c
+# Compare-and-set, executed once per batch with one parameter set per task (SQLite) …
+ADVANCE = (
+    update(Task.__table__)
+    .where(_TASKS.id == bindparam("task_id"), _TASKS.next_action_at == bindparam("seen"))
+    .values(next_action_at=bindparam("following"))
+)
+# … or as one UPDATE … FROM unnest(ids, seen, following) (PostgreSQL).
+_MOVES = select(
+    func.unnest(bindparam("task_id", type_=ARRAY(Integer))).label("task_id"),
+    func.unnest(bindparam("seen", type_=ARRAY(UtcDateTime()))).label("seen"),
+    func.unnest(bindparam("following", type_=ARRAY(UtcDateTime()))).label("following"),
+).subquery("moves")
+ADVANCE_ALL = (
+    update(Task.__table__)
+    .where(_TASKS.id == _MOVES.c.task_id, _TASKS.next_action_at == _MOVES.c.seen)
+    .values(next_action_at=_MOVES.c.following)
+)
 
 
 def obligation_policy(obligation: Obligation) -> FollowUpPolicy:
@@ -85,106 +124,225 @@ def sweep(
     batch_size: int = 5000,
 ) -> SweepReport:
     """Queue everything due at `now`; returns what was done. The caller commits."""
-    lookup = policies or obligation_policy
-    directory = RecipientDirectory(session)
+    rules = _Rules(session, calendar, policies or obligation_policy, now)
+    audiences = _Audiences(RecipientDirectory(session))
     report = SweepReport()
     while True:
         tasks = _due_tasks(session, now, batch_size)
         if not tasks:
             return report
+        rules.load_obligations({task.obligation_id for task in tasks})
         rows: list[dict[str, Any]] = []
+        moves: list[dict[str, Any]] = []
         for task in tasks:
-            rows += _rows_for(task, lookup, calendar, directory, now, webhook_urls, report)
-            _advance(session, task, lookup, calendar, now)
+            actions, following = rules.answer(task)
+            rows += _rows_for(task, actions, rules, audiences, now, webhook_urls, report)
+            moves.append({"task_id": task.id, "seen": task.next_action_at, "following": following})
         report.tasks += len(tasks)
         report.queued += enqueue(session, rows)
-        session.flush()
+        _advance(session, moves)
 
 
-def _due_tasks(session: Session, now: datetime, limit: int) -> list[Task]:
+def _due_tasks(session: Session, now: datetime, limit: int) -> Sequence[Row[Any]]:
     query = (
-        select(Task)
+        select(*DUE_COLUMNS)
         .where(Task.next_action_at <= now, Task.status.in_(OPEN))
         .order_by(Task.next_action_at, Task.id)
         .limit(limit)
-        .options(joinedload(Task.obligation).joinedload(Obligation.document))
         .with_for_update(skip_locked=True, of=Task)
     )
-    return list(session.scalars(query).unique())
+    return session.execute(query).all()
 
 
-def _advance(
-    session: Session, task: Task, lookup: PolicyLookup, calendar: WorkCalendar, now: datetime
-) -> None:
+def _advance(session: Session, moves: list[dict[str, Any]]) -> None:
     """Compare-and-set: only the sweep that saw the old value moves it."""
-    following = next_action_at(task_facts(task), lookup(task.obligation), calendar, after=now)
-    session.execute(
-        update(Task)
-        .where(Task.id == task.id, Task.next_action_at == task.next_action_at)
-        .values(next_action_at=following)
-        .execution_options(synchronize_session=False)
-    )
-    session.expire(task, ["next_action_at"])
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        # One statement for the batch (an executemany is one round of work per row).
+        columns = {
+            name: [move[name] for move in moves] for name in ("task_id", "seen", "following")
+        }
+        connection.execute(ADVANCE_ALL, columns)
+    else:
+        connection.execute(ADVANCE, moves)
+    # Task objects the caller holds in this session must not keep the old value.
+    moved = {move["task_id"] for move in moves}
+    for held in list(session.identity_map.values()):
+        if isinstance(held, Task) and held.id in moved:
+            session.expire(held, ["next_action_at"])
+
+
+class _Rules:
+    """The rules' answers during one sweep, asked once per pattern of facts.
+
+    The rules are pure functions of the facts, the policy, the calendar and the times,
+    and read no task id: tasks that differ only in id get the same answer.
+    """
+
+    def __init__(
+        self, session: Session, calendar: WorkCalendar, lookup: PolicyLookup, now: datetime
+    ) -> None:
+        self.session = session
+        self.calendar = calendar
+        self.lookup = lookup
+        self.now = now
+        self.today = now.astimezone(LOCAL_TZ).date()
+        self.obligations: dict[int, Obligation] = {}
+        self._obligation_facts: dict[int, tuple[FollowUpPolicy, str, bool]] = {}
+        self._answers: dict[tuple[Any, ...], tuple[list[Action], datetime | None]] = {}
+        self._labels: dict[tuple[TaskStatus, date], str] = {}
+        self._days: dict[datetime, date] = {}
+
+    def load_obligations(self, ids: Iterable[int]) -> None:
+        missing = set(ids) - self.obligations.keys()
+        if not missing:
+            return
+        query = (
+            select(Obligation)
+            .where(Obligation.id.in_(missing))
+            .options(joinedload(Obligation.document))
+        )
+        for obligation in self.session.scalars(query):
+            self.obligations[obligation.id] = obligation
+            is_report = bool(obligation.schedule.get("report"))
+            self._obligation_facts[obligation.id] = (
+                self.lookup(obligation),
+                obligation.kind,
+                is_report,
+            )
+
+    def answer(self, task: Row[Any]) -> tuple[list[Action], datetime | None]:
+        """(the actions due now, when to look at the task next)."""
+        policy, kind, is_report = self._obligation_facts[task.obligation_id]
+        created_on = self._created_on(task.created_at)
+        since = task.next_action_at
+        # Everything TaskFacts holds but the id, and what the rules are asked with.
+        facts_key = (kind, is_report, task.role, task.status, task.due_on, task.period_start)
+        key = (*facts_key, task.period_end, created_on, policy, since)
+        found = self._answers.get(key)
+        if found is None:
+            facts = TaskFacts(
+                task_id=task.id,
+                role=task.role.value,
+                kind=kind,
+                status=task.status.value,
+                due=task.due_on,
+                period_start=task.period_start,
+                period_end=task.period_end,
+                is_report=is_report,
+                created_on=created_on,
+            )
+            found = self._answers[key] = (
+                due_actions(facts, policy, self.calendar, now=self.now, since=since),
+                next_action_at(facts, policy, self.calendar, after=self.now),
+            )
+        return found
+
+    def _created_on(self, created_at: datetime) -> date:
+        # Tasks planned together share created_at: convert each moment once.
+        day = self._days.get(created_at)
+        if day is None:
+            day = self._days[created_at] = created_at.astimezone(LOCAL_TZ).date()
+        return day
+
+    def status_label(self, task: Row[Any]) -> str:
+        key = (task.status, task.due_on)
+        label = self._labels.get(key)
+        if label is None:
+            # A transient Task: for an open task, display_status reads only these two.
+            probe = Task(status=task.status, due_on=task.due_on)
+            status = display_status(probe, self.today, self.calendar)
+            label = self._labels[key] = LABELS[status].label
+        return label
+
+
+class _Audiences:
+    """Who an action tells in an agency, resolved once per sweep."""
+
+    def __init__(self, directory: RecipientDirectory) -> None:
+        self.directory = directory
+        self._people: dict[tuple[Any, ...], list[tuple[Recipient, bool]]] = {}
+
+    def agency_name(self, agency_id: int) -> str:
+        return self.directory.agencies[agency_id].name
+
+    def people(self, agency_id: int, action: Action) -> list[tuple[Recipient, bool]]:
+        """Everyone told, once each: the addressees, then those in copy."""
+        key = (agency_id, action.to, action.cc)
+        found = self._people.get(key)
+        if found is None:
+            seen: dict[str, tuple[Recipient, bool]] = {}
+            for audiences, is_copy in ((action.to, False), (action.cc, True)):
+                for audience in audiences:
+                    for recipient in self.directory.resolve(agency_id, audience):
+                        seen.setdefault(recipient.email.lower(), (recipient, is_copy))
+            found = self._people[key] = list(seen.values())
+        return found
 
 
 def _rows_for(
-    task: Task,
-    lookup: PolicyLookup,
-    calendar: WorkCalendar,
-    directory: RecipientDirectory,
+    task: Row[Any],
+    actions: list[Action],
+    rules: _Rules,
+    audiences: _Audiences,
     now: datetime,
     webhook_urls: Sequence[str],
     report: SweepReport,
 ) -> list[dict[str, Any]]:
-    facts = task_facts(task)
-    actions = due_actions(
-        facts, lookup(task.obligation), calendar, now=now, since=task.next_action_at
-    )
     rows: list[dict[str, Any]] = []
     for action in actions:
-        report.by_kind[action.kind.value] = report.by_kind.get(action.kind.value, 0) + 1
-        item = _item(task, action, calendar, now, directory.agencies[task.agency_id].name)
-        for recipient, is_copy in _people(task, action, directory):
-            rows.append(
-                _row(
-                    task,
-                    action,
-                    Channel.EMAIL,
-                    recipient.email,
-                    recipient.name,
-                    {
-                        **item,
-                        "copy_reason": recipient.reason if is_copy else None,
-                        "reason": recipient.reason,
-                    },
-                    now,
-                )
-            )
+        event = _Event(task, action, now)
+        report.by_kind[event.kind] = report.by_kind.get(event.kind, 0) + 1
+        item = _item(task, event, rules, audiences.agency_name(task.agency_id))
+        for recipient, is_copy in audiences.people(task.agency_id, action):
+            payload = {
+                **item,
+                "copy_reason": recipient.reason if is_copy else None,
+                "reason": recipient.reason,
+            }
+            rows.append(event.row(Channel.EMAIL, recipient.email, recipient.name, payload))
         for url in webhook_urls:
-            rows.append(_row(task, action, Channel.WEBHOOK, url, "webhook", item, now))
+            rows.append(event.row(Channel.WEBHOOK, url, "webhook", item))
     return rows
 
 
-def _people(
-    task: Task, action: Action, directory: RecipientDirectory
-) -> list[tuple[Recipient, bool]]:
-    """Everyone told, once each: the addressees, then those in copy."""
-    seen: dict[str, tuple[Recipient, bool]] = {}
-    for audiences, is_copy in ((action.to, False), (action.cc, True)):
-        for audience in audiences:
-            for recipient in directory.resolve(task.agency_id, audience):
-                seen.setdefault(recipient.email.lower(), (recipient, is_copy))
-    return list(seen.values())
+class _Event:
+    """One action for one task: what its outbox rows (one per person or webhook) share."""
+
+    def __init__(self, task: Row[Any], action: Action, now: datetime) -> None:
+        self.task_id = task.id
+        self.kind = action.kind.value
+        self.step = action.step
+        self.days = action.days
+        self.key = f"t{task.id}/{action.step}/{task.due_on.isoformat()}"
+        self.now = now
+        self.next_attempt_at = now - timedelta(seconds=1)
+
+    def row(
+        self, channel: Channel, recipient: str, name: str, payload: dict[str, Any]
+    ) -> dict[str, Any]:
+        key = f"{self.key}/{_CHANNEL_VALUES[channel]}/{recipient.lower()}"
+        return {
+            "key": key[:400],
+            "task_id": self.task_id,
+            "channel": channel,
+            "recipient": recipient,
+            "recipient_name": name,
+            "kind": self.kind,
+            "step": self.step,
+            "payload": payload,
+            "created_at": self.now,
+            "state": "pending",
+            "attempts": 0,
+            "next_attempt_at": self.next_attempt_at,
+        }
 
 
-def _item(
-    task: Task, action: Action, calendar: WorkCalendar, now: datetime, agency_name: str
-) -> dict[str, Any]:
-    obligation = task.obligation
-    status = display_status(task, now.astimezone(LOCAL_TZ).date(), calendar)
+def _item(task: Row[Any], event: _Event, rules: _Rules, agency_name: str) -> dict[str, Any]:
+    obligation = rules.obligations[task.obligation_id]
     return {
-        "kind": action.kind.value,
-        "step": action.step,
+        "kind": event.kind,
+        "step": event.step,
         "task_id": task.id,
         "document": obligation.document.number,
         "clause": obligation.clause,
@@ -195,32 +353,6 @@ def _item(
         "period": task.period_label,
         "due": task.due_on.isoformat(),
         "original_due": task.original_due_on.isoformat(),
-        "status_label": LABELS[status].label,
-        "days": action.days,
-    }
-
-
-def _row(
-    task: Task,
-    action: Action,
-    channel: Channel,
-    recipient: str,
-    name: str,
-    payload: dict[str, Any],
-    now: datetime,
-) -> dict[str, Any]:
-    key = f"t{task.id}/{action.step}/{task.due_on.isoformat()}/{channel.value}/{recipient.lower()}"
-    return {
-        "key": key[:400],
-        "task_id": task.id,
-        "channel": channel,
-        "recipient": recipient,
-        "recipient_name": name,
-        "kind": action.kind.value,
-        "step": action.step,
-        "payload": payload,
-        "created_at": now,
-        "state": "pending",
-        "attempts": 0,
-        "next_attempt_at": now - timedelta(seconds=1),
+        "status_label": rules.status_label(task),
+        "days": event.days,
     }

@@ -8,6 +8,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 import notifications.models  # noqa: F401
+import tasks_catalog.inspections.models  # noqa: F401
+import tasks_catalog.models_lifecycle  # noqa: F401
 from dondoc.db import downgrade, make_engine, migrate
 from tasks_catalog.models import Base
 from tests.conftest import drop_postgres_database, fresh_postgres_database

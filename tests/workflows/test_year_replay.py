@@ -154,7 +154,14 @@ def replayed(tmp_path_factory, sqlite_template):
     engine.dispose()
 
 
-def test_a_year_sends_exactly_what_the_rules_say_to_exactly_whom(replayed):
+def test_a_replayed_year_sends_what_the_rules_say_once_a_morning_naming_each_item(replayed):
+    """One test over one replay (about a minute): xdist must not build it twice."""
+    check_exactly_what_the_rules_say_to_exactly_whom(replayed)
+    check_each_person_gets_at_most_one_digest_a_morning(replayed)
+    check_every_item_names_its_document_clause_and_due_date(replayed)
+
+
+def check_exactly_what_the_rules_say_to_exactly_whom(replayed):  # noqa: ANN001, ANN201
     engine, mail = replayed
     actual: Counter[tuple[str, int, str]] = Counter()
     for stored in list_messages(mail):
@@ -170,7 +177,7 @@ def test_a_year_sends_exactly_what_the_rules_say_to_exactly_whom(replayed):
     assert not missing and not extra, (list(missing.items())[:5], list(extra.items())[:5])
 
 
-def test_each_person_gets_at_most_one_digest_a_morning(replayed):
+def check_each_person_gets_at_most_one_digest_a_morning(replayed):  # noqa: ANN001, ANN201
     _, mail = replayed
     per_morning = Counter()
     for stored in list_messages(mail):
@@ -180,7 +187,7 @@ def test_each_person_gets_at_most_one_digest_a_morning(replayed):
     assert max(per_morning.values()) == 1
 
 
-def test_every_item_names_its_document_clause_and_due_date(replayed):
+def check_every_item_names_its_document_clause_and_due_date(replayed):  # noqa: ANN001, ANN201
     engine, mail = replayed
     with transaction(engine) as session:
         tasks = {

@@ -1,0 +1,30 @@
+# language: vi
+Tính năng: ĐA-CCHC-TQ-2021-2030 — báo cáo định kỳ: đề nghị, nhắc khi chốt số liệu, báo cáo vượt cấp khi không nộp
+
+  Văn bản: ĐA-CCHC-TQ-2021-2030 (UBND tỉnh Tuyên Quang).
+  Năm ngày làm việc trước ngày chốt số liệu (Nghị định 09/2019/NĐ-CP), đầu mối của
+  cơ quan chủ trì nhận thư đề nghị báo cáo; vào ngày chốt số liệu, đầu mối và thủ
+  trưởng được nhắc gửi báo cáo. Hai ngày làm việc sau hạn nộp mà chưa có báo cáo thì
+  bị coi là thiếu báo cáo; bảy ngày làm việc sau đó, Chánh Văn phòng UBND tỉnh nhận
+  thư báo cáo vượt cấp.
+
+  Khung kịch bản: Báo cáo năm 2025: đề nghị báo cáo, rồi nhắc gửi khi chốt số liệu, rồi báo cáo vượt cấp khi không nộp
+    Biết danh mục mẫu đã được nạp và lập kế hoạch năm 2025
+    Và nhiệm vụ "<mã>" (<khoản>) kỳ "<kỳ>" của "<chủ trì>" có thời hạn <thời hạn>
+    Và các cơ quan phối hợp là "<phối hợp>"
+    Khi hệ thống chạy vào sáng <đề nghị>
+    Thì đầu mối của "<chủ trì>" nhận thư đề nghị báo cáo <kỳ> về "<mã>"
+    Và không ai khác nhận thư
+    Khi hệ thống chạy vào sáng <chốt số liệu>
+    Thì đầu mối và thủ trưởng của "<chủ trì>" nhận thư nhắc gửi báo cáo <kỳ> về "<mã>"
+    Và không ai khác nhận thư
+    Khi hệ thống chạy vào sáng <vượt cấp>
+    Thì Chánh Văn phòng UBND tỉnh nhận thư báo cáo vượt cấp về "<mã>"
+    Và thủ trưởng của "<chủ trì>" nhận thư báo cáo vượt cấp về "<mã>"
+    Và Văn phòng UBND tỉnh nhận thư báo cáo vượt cấp về "<mã>"
+    Và không ai khác nhận thư
+
+    Dữ liệu:
+      | mã              | khoản                                                                                                   | kỳ          | chủ trì                                                       | phối hợp                                                                           | thời hạn   | đề nghị    | chốt số liệu | vượt cấp   |
+      | TQ-DA-GP6-BCQUY | Nhóm giải pháp thứ sáu (đổi mới phương pháp theo dõi, đánh giá định kỳ kết quả thực hiện nhiệm vụ CCHC) | Quý II/2025 | Các sở, ban, ngành tỉnh; Ủy ban nhân dân các huyện, thành phố | Sở Nội vụ                                                                          | 18/06/2025 | 09/06/2025 | 16/06/2025   | 01/07/2025 |
+      | TQ-DA-GP6-BCNAM | Nhóm giải pháp thứ sáu (đổi mới phương pháp theo dõi, đánh giá định kỳ kết quả thực hiện nhiệm vụ CCHC) | Năm 2025    | Sở Nội vụ                                                     | Văn phòng UBND tỉnh; Các sở, ban, ngành tỉnh; Ủy ban nhân dân các huyện, thành phố | 19/12/2025 | 08/12/2025 | 15/12/2025   | 05/01/2026 |

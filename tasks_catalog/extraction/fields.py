@@ -1,0 +1,185 @@
+"""The fields of a draft obligation: who leads, what it produces, when it falls due, how
+often it inspects. Each field says how sure the reading is (`confidence`) and, when it is
+a guess, why (`guesses`, written as the entry's `assumption`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tasks_catalog.extraction.agencies import AgencyIndex, Mention
+from tasks_catalog.extraction.items import Unit
+from tasks_catalog.extraction.leads import read_leads, topic_agency
+from tasks_catalog.extraction.targets import find_count
+from tasks_catalog.extraction.text import Span
+from tasks_catalog.extraction.timing import Timing
+from tasks_catalog.extraction.wording import MAKE, deliverable_of
+
+
+@dataclass
+class Draft:
+    """One obligation as read, before it is given a code."""
+
+    span: Span
+    clause: str
+    code_hint: str
+    kind: str
+    title: str
+    lead: list[str]
+    cooperating: list[str] = field(default_factory=list)
+    deliverable: str | None = None
+    schedule: dict[str, object] | None = None
+    inspection: dict[str, object] | None = None
+    target: dict[str, object] | None = None
+    confidence: dict[str, float] = field(default_factory=dict)
+    guesses: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FieldReader:
+    """What every field reading needs: the text, the registry, the document's dates."""
+
+    text: str
+    folded: str
+    index: AgencyIndex
+    issued: date
+    valid_until: date | None
+    topic: str = ""  # the document's title, folded: what it is about
+    _mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def mentions(self, unit: Unit) -> list[Mention]:
+        key = unit.paragraph.index
+        if key not in self._mentions:
+            self._mentions[key] = self.index.find(self.text, self.folded, unit.paragraph.span)
+        return self._mentions[key]
+
+    def _assign(self, draft: Draft, unit: Unit, clause: Span, words: str) -> None:
+        mentions = self.mentions(unit)
+        own = read_leads(self.folded, clause, mentions)
+        sentence = read_leads(self.folded, unit.sentence, mentions) if not own.lead else own
+        draft.cooperating = self._codes(own.cooperating or sentence.cooperating, draft)
+        for found, confidence in ((own.lead, 0.9), (sentence.lead, 0.8), (unit.context, 0.6)):
+            codes = self._codes(found, draft)
+            if codes:
+                draft.lead, draft.confidence["lead"] = codes, confidence
+                break
+        if draft.lead and not self._is_province_committee(draft.lead):
+            return
+        self._advisory_lead(draft, words, stated=bool(draft.lead))
+
+    def _is_province_committee(self, codes: list[str]) -> bool:
+        return len(codes) == 1 and (
+            self.index.is_province_committee(codes[0]) or codes[0] == "UBND tỉnh"
+        )
+
+    def _advisory_lead(self, draft: Draft, words: str, *, stated: bool) -> None:
+        """The department an office makes responsible when the text names no one (or names
+        the provincial People's Committee as a whole)."""
+        name, about = topic_agency(words, self.topic)
+        code = self.index.code_of(name) if self.index.province else name
+        if code is None:
+            code = next(
+                (c for c, a in self.index.agencies.items() if self.index.is_province_committee(c)),
+                name,
+            )
+        said = "Văn bản giao UBND tỉnh" if stated else "Văn bản không nêu cơ quan chủ trì"
+        draft.lead = [code]
+        draft.confidence["lead"] = 0.3 if not stated else 0.4
+        draft.guesses.append(
+            f"{said}; {self.index.name_of(code)} là cơ quan tham mưu về {about} nên tạm giao chủ trì"
+        )
+
+    def _codes(self, mentions: list[Mention], draft: Draft) -> list[str]:
+        codes: list[str] = []
+        for mention in mentions:
+            if mention.codes:
+                codes += [c for c in mention.codes if c not in codes]
+            elif self.index.province is None:
+                codes.append(mention.name)
+            else:
+                draft.guesses.append(
+                    f"“{mention.name}” không có trong danh mục cơ quan nên không ghi vào"
+                )
+        return codes
+
+    def _inspection(self, draft: Draft, words: str) -> None:
+        count = find_count(words)
+        units = self._inspected_units(words)
+        draft.kind = "inspection_duty"
+        draft.deliverable = "Biên bản kiểm tra"
+        draft.inspection = {
+            "count": count.count if count else 1,
+            "per": count.per if count else "year",
+            "units": units,
+            "unannounced": bool(re.search(r"dot xuat|khong bao truoc", words)),
+        }
+        draft.confidence["inspection"] = 0.9 if count else 0.4
+        if not count:
+            draft.guesses.append(
+                "văn bản không nêu số cuộc kiểm tra; tạm lấy ít nhất 01 cuộc mỗi năm"
+            )
+
+    def _inspected_units(self, words: str) -> str:
+        from tasks_catalog.extraction.lexicon import GROUPS
+
+        wanted = (
+            "diem-tiep-nhan"
+            if re.search(r"mot cua|hanh chinh cong|tiep nhan va tra", words)
+            else "cqhc"
+        )
+        codes = self.index.group_codes(GROUPS[wanted][0]) or tuple(self.index.groups)
+        return codes[0] if codes else "CHUA-RO-NHOM"
+
+    def _review_timing(self, review: str) -> Timing:
+        end = self.valid_until or date(self.issued.year + 5, 12, 31)
+        if review == "sơ kết":
+            middle = self.issued.year + (end.year - self.issued.year) // 2
+            when = date(middle, 6, 30)
+            guess = f"văn bản không nêu thời điểm sơ kết; tạm lấy giữa giai đoạn ({when:%d/%m/%Y})"
+        else:
+            when = date(end.year, 9, 30)
+            guess = (
+                f"văn bản không nêu thời điểm tổng kết; tạm lấy quý III năm cuối ({when:%d/%m/%Y})"
+            )
+        return Timing({"once": when}, 0.3, guess)
+
+    def _schedule(self, draft: Draft, words: str, timing: Timing, year: int | None = None) -> None:
+        deliverable = draft.deliverable or deliverable_of(words)
+        if timing.schedule is None:
+            timing = self._default_timing(words, deliverable, year)
+        draft.schedule = timing.schedule
+        draft.confidence["schedule"] = timing.confidence
+        if timing.guess:
+            draft.guesses.append(timing.guess)
+        if timing.recurring and (deliverable == "Báo cáo" or "bao cao" in words):
+            draft.kind = "recurring_report"
+            deliverable = "Báo cáo định kỳ"
+            if not {"day", "month", "working_day"} & set(timing.schedule):  # no date of its own:
+                draft.schedule = {
+                    **timing.schedule,
+                    "report": True,
+                    "after_cutoff": 5,
+                }  # Nghị định 09
+                draft.guesses.append(
+                    "báo cáo định kỳ theo kỳ chốt số liệu của Nghị định 09/2019/NĐ-CP, nộp 5 ngày làm việc sau ngày chốt"
+                )
+        draft.deliverable = draft.deliverable or deliverable or "Báo cáo kết quả thực hiện"
+        draft.confidence["deliverable"] = 0.7 if deliverable else 0.3
+
+    def _default_timing(
+        self, words: str, deliverable: str | None, year: int | None = None
+    ) -> Timing:
+        if year is not None:
+            guess = f"văn bản nêu mốc năm {year}, không nêu ngày; tạm lấy 31/12/{year}"
+            return Timing({"once": date(year, 12, 31)}, 0.5, guess)
+        if deliverable in ("Kế hoạch", "Chương trình") and MAKE.search(words):
+            when = date.fromordinal(self.issued.toordinal() + 30)
+            guess = "văn bản không nêu thời hạn; văn phòng thường yêu cầu kế hoạch, chương trình trong 30 ngày kể từ ngày ban hành"
+            return Timing({"once": when}, 0.3, guess)
+        if deliverable and deliverable != "Báo cáo" and MAKE.search(words):
+            when = date(self.issued.year + 1, 12, 31)
+            guess = "văn bản không nêu thời hạn; xây dựng cơ chế, chính sách, quy định thường mất khoảng một năm: tạm lấy 31/12 năm sau"
+            return Timing({"once": when}, 0.3, guess)
+        guess = "văn bản không nêu thời hạn; nhiệm vụ thường xuyên nên theo dõi, báo cáo hằng năm (31/12)"
+        return Timing({"every": "year"}, 0.3, guess, recurring=True)

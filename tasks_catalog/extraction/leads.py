@@ -1,0 +1,127 @@
+"""Who a passage gives the work to: the lead (chủ trì), the cooperating agencies (phối hợp)
+and, when the text names none, the advisory department an office would make responsible.
+
+Rules, in order (each on the mentions found by `AgencyIndex.find`):
+
+1. "phối hợp (với|cùng) X, Y" → X, Y cooperate.
+2. "giao / yêu cầu / đề nghị / phân công X …" → X leads; whoever speaks before the verb
+   ("HĐND tỉnh giao", "Chủ tịch UBND tỉnh yêu cầu") only assigns.
+3. "X chủ trì" → X leads.
+4. Otherwise the agencies the sentence starts with ("Sở Nội vụ, Sở Tư pháp …") lead,
+   unless followed by "giao" (then they assign).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tasks_catalog.extraction.agencies import Mention
+from tasks_catalog.extraction.text import Span
+
+_JOIN = re.compile(r"^[\s,;]*(?:(?:va|cung|voi|cac|cung voi)\s+)*[\s,;]*(?:cac\s+)?$")
+_COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+(?:voi|cung))?\s*(?:cac\s+)?")
+_TRIGGER = re.compile(
+    r"\b(?:giao|yeu\s+cau|de\s+nghi|phan\s+cong|chi\s+dao)(?:\s+cho)?\s*(?:cac\s+)?$"
+)
+_CHAIR = re.compile(
+    r"^\s*,?\s*(?:chu\s+tri|la\s+co\s+quan\s+chu\s+tri|lam\s+dau\s+moi|la\s+dau\s+moi)\b"
+)
+_ASSIGNS = re.compile(r"^\s*(?:giao|yeu\s+cau|de\s+nghi|chi\s+dao\s+(?:cac|so|ubnd|uy))\b")
+_OPENING = re.compile(
+    r"^[\s\-–+•*]*(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
+    r"(?:(?:giao|de\s+nghi|yeu\s+cau|dong\s+thoi|ngoai\s+ra|trong\s+do|cac|cu\s+the)\s*[,:]?\s*)*"
+)
+
+
+@dataclass
+class Leads:
+    lead: list[Mention] = field(default_factory=list)
+    cooperating: list[Mention] = field(default_factory=list)
+    assigners: list[Mention] = field(default_factory=list)
+
+
+def _run(folded: str, mentions: list[Mention], first: int) -> list[Mention]:
+    """Mentions from `first` on that follow each other with only "," / "và" between."""
+    run = [mentions[first]]
+    for nxt in mentions[first + 1 :]:
+        if not _JOIN.match(folded[run[-1].span.end : nxt.span.start]):
+            break
+        run.append(nxt)
+    return run
+
+
+def read_leads(folded: str, clause: Span, mentions: list[Mention]) -> Leads:
+    inside = [m for m in mentions if clause.start <= m.span.start < clause.end]
+    found = Leads()
+    used: set[int] = set()
+    for match in _COOPERATE.finditer(folded, clause.start, clause.end):
+        for i, mention in enumerate(inside):
+            if match.end() <= mention.span.start <= match.end() + 2:
+                run = _run(folded, inside, i)
+                found.cooperating += run
+                used |= {id(m) for m in run}
+    for i, mention in enumerate(inside):
+        if id(mention) in used:
+            continue
+        before = folded[clause.start : mention.span.start]
+        if _TRIGGER.search(before[-40:]):
+            found.assigners = [m for m in inside[:i] if id(m) not in used]
+            found.lead = [m for m in _run(folded, inside, i) if id(m) not in used]
+            return found
+    for mention in inside:
+        if id(mention) not in used and _CHAIR.match(folded, mention.span.end, clause.end):
+            found.lead = [mention]
+            return found
+    opening = _OPENING.match(folded, clause.start, clause.end)
+    start = opening.end() if opening else clause.start
+    if inside and id(inside[0]) not in used and inside[0].span.start <= start + 1:
+        run = [m for m in _run(folded, inside, 0) if id(m) not in used]
+        if _ASSIGNS.match(folded, run[-1].span.end, clause.end):
+            found.assigners = run
+        else:
+            found.lead = run
+    return found
+
+
+# (folded pattern, canonical agency, what it is about) — the advisory department an office
+# makes responsible when the text names nobody (docs/catalogue-format.md).
+TOPICS: tuple[tuple[str, str, str], ...] = (
+    (r"hai long|\bsipas\b|par index|\bpapi\b|chi so cai cach hanh chinh|bien che|vi tri viec lam|"
+     r"tinh gian|to chuc bo may", "Sở Nội vụ", "cải cách hành chính, tổ chức bộ máy"),
+    (r"thu tuc hanh chinh|\btthc\b|mot cua|dich vu cong|cong dich vu cong|ho so(?!\s+(?:cong viec|benh an|so))"
+     r"|tiep nhan va tra ket qua|hanh chinh cong|ky so|bao cao quoc gia", "Văn phòng UBND tỉnh", "thủ tục hành chính, một cửa"),
+    (r"chuyen doi so|chinh quyen (?:dien tu|so)|cong nghe thong tin|\bcntt\b|dinh danh|du lieu|"
+     r"ha tang so|ky nang so|cong nghe so|\bdti\b|truc tuyen|moi truong so|moi truong mang|dia chi so|"
+     r"cap quang|internet|xu ly cong viec|ho so cong viec", "Sở Thông tin và Truyền thông", "chuyển đổi số"),
+    (r"van ban quy pham|\bvbqppl\b|the che|thi hanh phap luat|phap luat", "Sở Tư pháp", "thể chế, văn bản quy phạm pháp luật"),
+    (r"ngan sach|tai chinh|chi thuong xuyen|tu chu|tai san cong|du toan|chi dau tu|co phan", "Sở Tài chính", "tài chính công"),
+    (r"doanh nghiep|dau tu|\bpci\b|moi truong kinh doanh|\bfdi\b|xuc tien|\bddci\b", "Sở Kế hoạch và Đầu tư", "môi trường đầu tư, kinh doanh"),
+    (r"\by te\b|benh vien|kham benh|suc khoe|don thuoc|gia thuoc|tram y te|benh an", "Sở Y tế", "y tế"),
+    (r"giao duc|hoc sinh|truong hoc|hoc phi|hoc lieu|day va hoc|co so dao tao", "Sở Giáo dục và Đào tạo", "giáo dục"),
+    (r"lao dong|viec lam|giao duc nghe", "Sở Lao động - Thương binh và Xã hội", "lao động"),
+    (r"khieu nai|to cao|ket luan thanh tra|sau thanh tra", "Thanh tra tỉnh", "thanh tra"),
+    (r"khoi nghiep|doi moi sang tao|khoa hoc", "Sở Khoa học và Công nghệ", "khoa học, đổi mới sáng tạo"),
+    (r"giao thong", "Sở Giao thông vận tải", "giao thông"),
+    (r"di san|van hoa|du lich", "Sở Văn hóa, Thể thao và Du lịch", "văn hóa, du lịch"),
+    (r"ngan hang|tai khoan giao dich|khong dung tien mat", "Ngân hàng Nhà nước chi nhánh tỉnh", "ngân hàng"),
+    (r"an ninh|trat tu|can cuoc|danh tinh so", "Công an tỉnh", "an ninh, định danh"),
+    (r"cai cach hanh chinh|\bcchc\b|par index|\bsipas\b|\bpapi\b|to chuc bo may|bien che|"
+     r"vi tri viec lam|cong chuc|vien chuc|can bo|boi duong|tinh gian|su nghiep cong lap|"
+     r"kiem tra|hai long|cong vu|thi dua|tuyen truyen", "Sở Nội vụ", "cải cách hành chính, công vụ"),
+)  # fmt: skip
+_TOPICS = [(re.compile(p), name, about) for p, name, about in TOPICS]
+
+
+def topic_agency(folded: str, fallback: str = "") -> tuple[str, str]:
+    """The advisory department for what a passage is about (most cue words wins; on a
+    tie the earlier, more specific topic); else for what the document is about
+    (`fallback`, its title); else Sở Nội vụ, the adviser on administrative reform."""
+    best: tuple[int, int, str, str] | None = None
+    for order, (pattern, name, about) in enumerate(_TOPICS):
+        hits = len(pattern.findall(folded))
+        if hits and (best is None or (hits, -order) > (best[0], best[1])):
+            best = (hits, -order, name, about)
+    if best is None:
+        return topic_agency(fallback) if fallback else ("Sở Nội vụ", "cải cách hành chính")
+    return best[2], best[3]

@@ -1,0 +1,229 @@
+"""Reading one unit (a sentence, an item, an enumeration part) into draft obligations.
+
+A unit becomes obligations when its section and its words say it assigns work:
+
+| section | which units |
+|---|---|
+| implementation (tổ chức thực hiện, Điều … giao) | every item; later sentences with a cue |
+| tasks given to an agency, or numbered | every item; later sentences that start with a duty verb or carry a cue |
+| tasks in plain prose | sentences with a recurrence, a deadline or an inspection |
+| targets (mục tiêu cụ thể) | every value; sentences that complete something by a year |
+| no section found (articles) | directives ("yêu cầu", "giao") and cued sentences, not past tense |
+
+A sentence with target values gives one target per value; otherwise it is cut at ";"
+into duties, a part without a cue of its own staying with its neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tasks_catalog.extraction.fields import Draft, FieldReader
+from tasks_catalog.extraction.items import Unit
+from tasks_catalog.extraction.targets import TargetValue, find_targets
+from tasks_catalog.extraction.text import Span, squeeze, trim
+from tasks_catalog.extraction.timing import Timing, read_timing, year_mentions
+from tasks_catalog.extraction.wording import (
+    ACTION,
+    COMPARATOR_WORDS,
+    COMPLETION,
+    DIRECTIVE,
+    FUTURE,
+    INSPECTION,
+    REVIEWS,
+    deliverable_of,
+    document_word,
+    duty_title,
+    opening,
+    shorten,
+    starts_with_deliverable,
+    title_of,
+)
+
+
+@dataclass
+class Reader(FieldReader):
+    """Reads units into drafts (the table above says which units)."""
+
+    def read(self, unit: Unit) -> list[Draft]:
+        """1. Targets: one per value, where the section allows them.
+        2. Does the unit assign work at all (`_qualifies`, the table above)?
+        3. Duties: the sentence cut at ";", each part with a cue of its own a duty, the
+           parts that state a target left to the target.
+        """
+        words = self.folded[unit.span.start : unit.span.end]
+        past = (
+            unit.section == "unknown"
+            and "đã " in self.text[unit.sentence.start : unit.sentence.end].lower()
+        )
+        targets: list[Draft] = []
+        if self._targets_allowed(unit, words, past):
+            targets = [
+                self._target(unit, value)
+                for value in find_targets(self.text, self.folded, unit.span)
+            ]
+        if not targets and not self._qualifies(unit, words, past):
+            return []
+        drafts: list[Draft] = []
+        for clause in self._duty_clauses(unit.span):
+            if any(clause.overlap(t.span) for t in targets):
+                continue  # the part that states a target is read as the target
+            if (targets or self._cue_needed(unit)) and not self._cued(clause):
+                continue
+            drafts += self._duties(unit, clause)
+        return targets + drafts
+
+    def _cue_needed(self, unit: Unit) -> bool:
+        """Plain prose assigns only what has a cue: keep just the cued parts of it."""
+        if unit.section == "tasks":
+            return not (unit.context or unit.enumerated)
+        return unit.section in ("targets", "unknown") and not DIRECTIVE.search(
+            self.folded[unit.span.start : unit.span.end]
+        )
+
+    def _targets_allowed(self, unit: Unit, words: str, past: bool) -> bool:
+        if unit.section == "targets":
+            return not past
+        return not past and bool(FUTURE.search(words)) and unit.section != "implementation"
+
+    def _qualifies(self, unit: Unit, words: str, past: bool) -> bool:
+        timing = read_timing(words, self.issued)
+        strong = timing.schedule is not None or bool(INSPECTION.search(words))
+        if unit.section == "implementation":
+            return unit.first or strong or deliverable_of(words) is not None
+        if unit.section == "tasks":
+            if unit.context or unit.enumerated:
+                return unit.first or strong or bool(ACTION.match(opening(words)))
+            return strong and not past
+        if unit.section == "targets":  # a goal with its own year is a milestone to follow
+            dated = bool(re.search(r"\bden\s+nam\s+20\d\d", words[:100]))
+            return bool(COMPLETION.search(words)) or timing.recurring or dated
+        return (strong or bool(DIRECTIVE.search(words))) and not past
+
+    def _duty_clauses(self, span: Span) -> list[Span]:
+        """The parts of a sentence at ";" (outside brackets); a part without a cue of its
+        own stays with the part before it."""
+        parts: list[Span] = []
+        start, depth = span.start, 0
+        for i in range(span.start, span.end):
+            ch = self.text[i]
+            depth += 1 if ch in "([" else -1 if ch in ")]" else 0
+            if ch == ";" and depth <= 0:
+                parts.append(trim(self.text, Span(start, i)))
+                start = i + 1
+        parts.append(trim(self.text, Span(start, span.end)))
+        merged: list[Span] = []
+        for part in (p for p in parts if len(p) > 3):
+            if merged and (not self._cued(part) or self._only_agencies(merged[-1])):
+                merged[-1] = Span(merged[-1].start, part.end)
+            else:
+                merged.append(part)
+        return merged or [span]
+
+    def _only_agencies(self, part: Span) -> bool:
+        """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty."""
+        rest = self.text[part.start : part.end]
+        for mention in sorted(
+            self.index.find(self.text, self.folded, part), key=lambda m: -m.span.start
+        ):
+            rest = rest[: mention.span.start - part.start] + rest[mention.span.end - part.start :]
+        return len(re.findall(r"\w+", rest)) <= 2
+
+    def _cued(self, part: Span) -> bool:
+        words = self.folded[part.start : part.end]
+        return bool(
+            starts_with_deliverable(words)
+            or read_timing(words, self.issued).schedule
+            or INSPECTION.search(words)
+            or deliverable_of(words) is not None
+            or REVIEWS.search(words)
+            or COMPLETION.search(words)
+            or re.search(r"\bden\s+nam\s+20\d\d", words[:100])
+        )
+
+    def read_row(self, task: Any, clause: str, hint: str, timing: Timing | None) -> Draft:
+        """One row of an annex task table: the agencies and the deadline have columns."""
+        span = task.task
+        words = self.folded[span.start : span.end]
+        draft = Draft(span, clause, hint, "deliverable", title_of(self.text, span), [])
+        if task.lead is not None:
+            draft.lead = self._codes(self.index.find(self.text, self.folded, task.lead), draft)
+            draft.confidence["lead"] = 0.9
+        if task.coop is not None:
+            draft.cooperating = self._codes(
+                self.index.find(self.text, self.folded, task.coop), draft
+            )
+        if not draft.lead or self._is_province_committee(draft.lead):
+            self._advisory_lead(draft, words, stated=bool(draft.lead))
+        if INSPECTION.search(words):
+            self._inspection(draft, words)
+            return draft
+        if task.product is not None and len(task.product) > 1:
+            draft.deliverable = squeeze(task.product.of(self.text))[:120]
+        self._schedule(draft, words, timing or read_timing(words, self.issued))
+        return draft
+
+    def _duties(self, unit: Unit, clause: Span) -> list[Draft]:
+        words = self.folded[clause.start : clause.end]
+        duties = [self._duty(unit, clause)]
+        if REVIEWS.search(words):
+            duties += [
+                self._duty(unit, clause, review="sơ kết"),
+                self._duty(unit, clause, review="tổng kết"),
+            ]
+        return duties
+
+    def _duty(self, unit: Unit, clause: Span, review: str | None = None) -> Draft:
+        words = self.folded[clause.start : clause.end]
+        title = duty_title(self.text, self.folded, clause, self.mentions(unit))
+        draft = Draft(clause, unit.clause, unit.code, "deliverable", title, [])
+        self._assign(draft, unit, clause, words)
+        if INSPECTION.search(words):
+            self._inspection(draft, words)
+            return draft
+        timing = read_timing(words, self.issued)
+        if review:
+            timing = self._review_timing(review)
+            draft.title = f"{review.capitalize()} việc thực hiện {document_word(words)}"
+            draft.deliverable = f"Báo cáo {review}"
+        self._schedule(draft, words, timing, unit.year if unit.section == "targets" else None)
+        return draft
+
+    def _target(self, unit: Unit, value: TargetValue) -> Draft:
+        clause_words = self.folded[value.clause.start : value.clause.end]
+        year = self._target_year(unit, value)
+        target: dict[str, object] = {
+            "indicator": value.indicator,
+            "comparator": value.comparator,
+            "value": int(value.value) if value.value.is_integer() else value.value,
+            "unit": value.unit,
+            "year": year,
+        }
+        if value.baseline_year:
+            target["baseline_year"] = value.baseline_year
+        shown = "" if value.unit in ("thứ hạng", "nhóm xếp hạng") else value.unit
+        title = f"{value.indicator} {COMPARATOR_WORDS[value.comparator]} {target['value']:g}{'' if shown in ('%', '') else ' '}{shown}"
+        draft = Draft(
+            value.clause, unit.clause, unit.code, "target", shorten(title, 150), [], target=target
+        )
+        draft.confidence["target"] = value.confidence
+        self._assign(draft, unit, value.clause, clause_words)
+        return draft
+
+    def _target_year(self, unit: Unit, value: TargetValue) -> int:
+        sentence = self.folded[unit.sentence.start : unit.sentence.end]
+        before = [
+            y for at, y in year_mentions(sentence) if unit.sentence.start + at < value.value_at
+        ]
+        after = [
+            y for at, y in year_mentions(sentence) if unit.sentence.start + at >= value.value_at
+        ]
+        for candidate in (before[-1:], [unit.year] if unit.year else [], after[:1]):
+            if candidate:
+                return candidate[0]
+        return (self.valid_until or self.issued).year
+
+
+__all__ = ["Draft", "Reader"]

@@ -1,0 +1,180 @@
+"""Deadlines and recurrences as resolutions write them, read into catalogue schedules.
+
+| written | read as |
+|---|---|
+| "trước ngày 15/12/2023", "chậm nhất ngày 15 tháng 12 năm 2023" | once 2023-12-15 |
+| "trước ngày 15/12 hằng năm" | every year, month 12, day 15 |
+| "trong quý I/2023", "quý II năm 2023" | once at the quarter's end |
+| "trong tháng 6/2023" | once at the month's end |
+| "hết năm 2023", "trong năm 2023", "đến năm 2025" | once 31/12 of that year |
+| "hằng năm", "hàng quý", "6 tháng", "hằng tháng", "N tháng một lần" | every … |
+| "định kỳ", "thường xuyên" (no period) | every year, marked as a guess |
+| "từ năm 2024", "giai đoạn 2022 - 2025" with a recurrence | from / until |
+| "trong thời hạn 30 ngày kể từ ngày …" | once, that many days after the issue date |
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"(20\d\d)"
+_DATE = re.compile(
+    r"(?:truoc|cham nhat|han|den|hoan thanh|xong)\s+(?:(?:ngay|het ngay)\s+)?"
+    r"(\d{1,2})\s*(?:/|-|\.|\s+thang\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+nam\s+)\s*" + _YEAR
+)
+_ANNUAL = re.compile(
+    r"(?:truoc|cham nhat|han|vao)\s+(?:ngay\s+)?(\d{1,2})\s*(?:/|\s+thang\s+)\s*(\d{1,2})"
+    r"(?!\d|\s*(?:/|-|nam)\s*\d)"
+)
+_DAY_OF_QUARTER = re.compile(
+    r"(?:truoc|cham nhat|han|vao)\s+(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+quy"
+)
+_QUARTER = re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:/|nam|-)\s*" + _YEAR)
+_MONTH = re.compile(r"(?:trong|truoc|het|cuoi)\s+thang\s+(\d{1,2})\s*(?:/|nam)\s*" + _YEAR)
+_YEAR_END = re.compile(r"(?:het|trong|cuoi|truoc|den|den het|nam)\s+nam\s+" + _YEAR)
+_ONLY_YEAR = re.compile(r"(?:het|trong|cuoi|den het)\s+nam\s+" + _YEAR)
+_BY_YEAR = re.compile(r"(?:den|truoc)\s+nam\s+" + _YEAR)
+_FROM_YEAR = re.compile(r"tu\s+nam\s+" + _YEAR)
+_PERIOD = re.compile(r"giai\s+doan\s+" + _YEAR + r"\s*[-–]\s*" + _YEAR)
+_WITHIN_DAYS = re.compile(
+    r"trong\s+(?:thoi\s+han\s+)?(\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s+(?:ke\s+)?tu"
+)
+_EVERY = (
+    (re.compile(r"(\d{1,2})\s+thang\s+(?:mot|1)\s+lan"), None),
+    (re.compile(r"(?:hang|moi|dinh ky)\s+(?:6|sau)\s+thang|(?:6|sau)\s+thang\s+(?:mot|1)\s+lan|"
+                r"bao cao\s+(?:dinh ky\s+)?6\s+thang|6\s+thang\s+dau\s+nam"), "half_year"),
+    (re.compile(r"(?:hang|moi)\s+quy\b(?!\s+(?:trinh|dinh|che|hoach|mo|chuan|tac|luat))|"
+                r"quy\s+(?:mot|1)\s+lan|dinh ky\s+quy\b"), "quarter"),
+    (re.compile(r"(?:hang|moi)\s+thang\b|thang\s+(?:mot|1)\s+lan"), "month"),
+    (re.compile(r"(?:hang|moi)\s+nam\b|nam\s+(?:mot|1)\s+lan|thuong\s+nien"), "year"),
+)  # fmt: skip
+_VAGUE = re.compile(r"\bdinh\s+ky\b|(?<!chi\s)\bthuong\s+xuyen\b|\bhang\s+ky\b")
+
+
+@dataclass
+class Timing:
+    """What a passage says about time; `schedule` is the catalogue form, or None."""
+
+    schedule: dict[str, object] | None = None
+    confidence: float = 0.0
+    guess: str | None = None  # why a part was guessed, for `assumption`
+    year: int | None = None  # "đến năm 2025": a target's year
+    recurring: bool = False
+
+
+def quarter_end(quarter: int, year: int) -> date:
+    month = quarter * 3
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_timing(folded: str, issued: date) -> Timing:
+    """The schedule a passage states (folded text); guesses are flagged, not hidden."""
+    recurrence = _recurrence(folded)
+    if recurrence is not None:
+        return _recurring(folded, recurrence)
+    for read in (_explicit_date, _quarter, _month, _relative_days):
+        found = read(folded, issued)
+        if found is not None:
+            return Timing({"once": found}, 0.9, year=found.year)
+    match = _ONLY_YEAR.search(folded) or _BY_YEAR.search(folded)
+    if match:
+        year = int(match.group(1))
+        return Timing({"once": date(year, 12, 31)}, 0.8, year=year)
+    if _VAGUE.search(folded):
+        guess = "văn bản chỉ nói “định kỳ”/“thường xuyên”, không nêu chu kỳ; tạm lấy hằng năm"
+        return Timing({"every": "year"}, 0.4, guess, recurring=True)
+    return Timing()
+
+
+def _recurrence(folded: str) -> str | None:
+    for pattern, every in _EVERY:
+        match = pattern.search(folded)
+        if match:
+            if every is None:
+                months = int(match.group(1))
+                return {1: "month", 3: "quarter", 6: "half_year", 12: "year"}.get(
+                    months, f"{months} months"
+                )
+            return every
+    return None
+
+
+def _recurring(folded: str, every: str) -> Timing:
+    schedule: dict[str, object] = {"every": every}
+    confidence = 0.8
+    guess = None
+    annual = _ANNUAL.search(folded)
+    if annual and every == "year":
+        day, month = int(annual.group(1)), int(annual.group(2))
+        if _safe_date(2024, month, day):
+            schedule.update(month=month, day=day)
+            confidence = 0.9
+    elif every == "quarter" and _DAY_OF_QUARTER.search(folded):
+        schedule["day"] = int(_DAY_OF_QUARTER.search(folded).group(1))  # type: ignore[union-attr]
+        confidence = 0.9
+    elif re.match(r"\d+ months", every) or every == "month":
+        confidence = 0.7
+    start = _FROM_YEAR.search(folded)
+    period = _PERIOD.search(folded)
+    if start:
+        schedule["from"] = date(int(start.group(1)), 1, 1)
+    elif period:
+        schedule["from"] = date(int(period.group(1)), 1, 1)
+    if period:
+        schedule["until"] = date(int(period.group(2)), 12, 31)
+    if every == "year" and "month" not in schedule:
+        guess = "văn bản nêu chu kỳ năm nhưng không nêu ngày; tạm lấy ngày 31/12"
+    year = int(start.group(1)) if start else None
+    return Timing(schedule, confidence, guess, year=year, recurring=True)
+
+
+def _explicit_date(folded: str, issued: date) -> date | None:
+    match = _DATE.search(folded)
+    if not match:
+        return None
+    return _safe_date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+
+
+def _quarter(folded: str, issued: date) -> date | None:
+    match = _QUARTER.search(folded)
+    return quarter_end(_ROMAN[match.group(1)], int(match.group(2))) if match else None
+
+
+def _month(folded: str, issued: date) -> date | None:
+    match = _MONTH.search(folded)
+    if not match or not 1 <= int(match.group(1)) <= 12:
+        return None
+    year, month = int(match.group(2)), int(match.group(1))
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _relative_days(folded: str, issued: date) -> date | None:
+    match = _WITHIN_DAYS.search(folded)
+    return issued + timedelta(days=int(match.group(1))) if match else None
+
+
+def year_mentions(folded: str) -> list[tuple[int, int]]:
+    """(position, year) of every "đến/hết/trước/từ năm YYYY" that sets a target's year,
+    leaving out baselines ("so với năm 2021") and periods ("giai đoạn 2021 - 2025")."""
+    found = []
+    for match in re.finditer(r"(?:den|het|truoc|tu|trong|cuoi)\s+nam\s+" + _YEAR, folded):
+        found.append((match.start(), int(match.group(1))))
+    for match in re.finditer(r"^\W*giai\s+doan\s+" + _YEAR + r"\s*[-–]\s*" + _YEAR, folded):
+        found.append((match.start(), int(match.group(2))))  # "Giai đoạn 2022 - 2026, tinh giản …"
+    return sorted(found)
+
+
+def baseline_year(folded: str) -> int | None:
+    match = re.search(r"so\s+voi\s+(?:cung\s+ky\s+)?nam\s+" + _YEAR, folded)
+    return int(match.group(1)) if match else None

@@ -1,0 +1,126 @@
+"""The words that say a passage assigns work: duty verbs, products, cues of a deadline,
+an inspection or a directive; and how a duty is named."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tasks_catalog.extraction.text import Span, squeeze, strip_markup
+
+ACTION = re.compile(
+    r"^(?:tang cuong|day manh|nang cao|xay dung|thuc hien|trien khai|ra soat|to chuc|ban hanh|"
+    r"hoan thien|hoan thanh|nghien cuu|chu trong|doi moi|phat huy|kien toan|tap trung|tiep tuc|"
+    r"kip thoi|dinh ky|thuong xuyen|hang nam|bo tri|bo tri|cung co|khuyen khich|ca the hoa|"
+    r"cong khai|giam|cat giam|so hoa|phat trien|quan tam|theo doi|don doc|kiem tra|chi dao|"
+    r"huy dong|ung dung|boi duong|dao tao|chuan hoa|van hanh|khai thac|quan ly|cam ket|ho tro|"
+    r"cai thien|giai quyet|xu ly|nghiem tuc|dam bao|bao dam|sap xep|chuyen doi|thi diem|"
+    r"lay y kien|do luong|khao sat|danh gia|gan|phan cong|phan cap|cu the hoa|quan triet|"
+    r"tuyen truyen|thu hut|uu tien|huong dan|giam sat|kiem soat|tai cau truc|tinh gian|"
+    r"thanh tra|duy tri|nhan rong|ap dung|dinh ky|xac dinh|chu dong|phoi hop)\b"
+)  # fmt: skip
+DELIVERABLES = (
+    ("ke hoach", "Kế hoạch"), ("chuong trinh", "Chương trình"), ("de an", "Đề án"),
+    ("quy che", "Quy chế"), ("nghi quyet", "Dự thảo nghị quyết"), ("quyet dinh", "Quyết định"),
+    ("co che, chinh sach", "Cơ chế, chính sách"), ("chinh sach", "Chính sách"), ("co che", "Cơ chế"),
+    ("huong dan", "Văn bản hướng dẫn"), ("quy dinh", "Quy định"), ("bao cao", "Báo cáo"),
+)  # fmt: skip
+MAKE = re.compile(
+    r"\b(?:xay dung|ban hanh|hoan thien|de xuat|sua doi|bo sung|dieu chinh|phe duyet|"
+    r"(?<!qua )(?<!quy )(?<!chuong )(?<!lo )trinh(?!\s+do))\b"
+)
+INSPECTION = re.compile(
+    r"kiem tra[^.;]{0,40}dot xuat|dot xuat[^.;]{0,40}kiem tra|\d+\s*cuoc\s*/|"
+    r"dinh ky kiem tra|kiem tra dinh ky|kiem tra,\s*thanh tra dinh ky"
+)
+DIRECTIVE = re.compile(r"\b(?:yeu cau|de nghi|giao|phai|can phai|chi dao|nhan manh)\b")
+COMPLETION = re.compile(r"\b(?:hoan thanh|hoan thien|dua vao van hanh|hinh thanh)\b")
+FUTURE = re.compile(r"\b(?:phan dau|den nam|dam bao|muc tieu|toi thieu|it nhat|tro len|moi)\b")
+REVIEWS = re.compile(r"\bso ket\b[^.;]{0,20}\btong ket\b")
+
+
+COMPARATOR_WORDS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}
+
+
+def opening(words: str) -> str:
+    return re.sub(r"^[\s\-–+•*,]*(?:\d+(?:\.\d+)*[.)]\s*|[a-z]\)\s*)?", "", words)
+
+
+def deliverable_of(words: str) -> str | None:
+    """The product a passage asks for: a document someone makes ("xây dựng kế hoạch",
+    "trình … nghị quyết"), else a report if it asks for one."""
+    for make in MAKE.finditer(words):
+        near = words[make.end() : make.end() + 60]
+        found = [
+            (m.start(), name)
+            for cue, name in DELIVERABLES
+            for m in [re.search(rf"\b{cue}\b", near)]
+            if m
+        ]
+        if found:
+            return min(found)[1]
+    return "Báo cáo" if re.search(r"\bbao cao\b", words) else None
+
+
+def starts_with_deliverable(words: str) -> bool:
+    """A part that starts with a product ("chính sách hỗ trợ …" after "ban hành chính sách
+    thu hút …;") or says one must exist ("có quy chế phối hợp …") is a duty of its own."""
+    return bool(
+        re.match(r"\W*(?:co\s+)?(?:" + "|".join(c for c, _ in DELIVERABLES) + r")\b", words)
+    )
+
+
+def document_word(words: str) -> str:
+    for cue, word in (
+        ("nghi quyet", "Nghị quyết"),
+        ("ke hoach", "Kế hoạch"),
+        ("chuong trinh", "Chương trình"),
+        ("de an", "Đề án"),
+    ):
+        if cue in words:
+            return word
+    return "văn bản"
+
+
+def shorten(text: str, limit: int) -> str:
+    text = squeeze(text)
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def title_of(text: str, clause: Span) -> str:
+    """A short Vietnamese name for a duty: its first words, without list markers."""
+    words = strip_markup(clause.of(text))
+    words = re.sub(r"^[\s\-–+•]*(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)", "", words)
+    words = words.strip(" ,;:.")
+    if not words:
+        return "Nhiệm vụ"
+    words = words[0].upper() + words[1:]
+    return shorten(words, 120)
+
+
+_ROLE = re.compile(
+    r"[\s,;:]*(?:giao|de nghi|yeu cau|chu tri|phoi hop(?:\s+chat che)?(?:\s+voi|\s+cung)?|"
+    r"co trach nhiem|tham muu(?:\s+cho)?|cac|va|la co quan)\b[\s,;:]*"
+)
+
+
+def duty_title(text: str, folded: str, clause: Span, mentions: list[Any]) -> str:
+    """The duty without who does it: "Giao Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND
+    tỉnh tổng hợp, báo cáo …" is named "Tổng hợp, báo cáo …"."""
+    position = clause.start
+    starts = {
+        m.span.start: m.span.end for m in mentions if clause.start <= m.span.start < clause.end
+    }
+    while position < clause.end:
+        while position < clause.end and text[position] in " \t\n,;:-–":
+            position += 1
+        if position in starts:
+            position = starts[position]
+            continue
+        role = _ROLE.match(folded, position, clause.end)
+        if not role or role.end() == position:
+            break
+        position = role.end()
+    if clause.end - position < 12:
+        return title_of(text, clause)
+    return title_of(text, Span(position, clause.end))

@@ -1,0 +1,97 @@
+"""What happens to a task after it is planned: events, extension requests, used links.
+
+`task_events` is the task's diary (progress notes, submission, approval, return, recall,
+extension requests and decisions): who, when, what they wrote. `extension_requests` are
+the owner's requests for a later due date, decided by the assigner; at most one is
+pending per task (a partial unique index). `used_links` holds the SHA-256 of every
+single-use action link that was honoured, under a unique constraint, written in the same
+transaction as the action: a link can act once, even when two clicks race.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tasks_catalog.models import Base, Task, _enum
+from tasks_catalog.types import UtcDateTime
+
+
+class EventKind(enum.StrEnum):
+    PROGRESS = "progress"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    RECALLED = "recalled"
+    EXTENSION_REQUESTED = "extension_requested"
+    EXTENSION_APPROVED = "extension_approved"
+    EXTENSION_REFUSED = "extension_refused"
+
+
+class ExtensionState(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REFUSED = "refused"
+    CANCELLED = "cancelled"  # the task was submitted or recalled before a decision
+
+
+class TaskEvent(Base):
+    __tablename__ = "task_events"
+    __table_args__ = (
+        CheckConstraint("percent IS NULL OR (percent >= 0 AND percent <= 100)", name="percent"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
+    kind: Mapped[EventKind] = mapped_column(_enum(EventKind, "task_event_kind"))
+    actor: Mapped[str] = mapped_column(String(254))  # e-mail address of who acted
+    note: Mapped[str | None] = mapped_column(Text)
+    percent: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    task: Mapped[Task] = relationship()
+
+
+class ExtensionRequest(Base):
+    __tablename__ = "extension_requests"
+    __table_args__ = (
+        # One open request per task, enforced by the database on SQLite and PostgreSQL.
+        Index(
+            "uq_extension_requests_pending",
+            "task_id",
+            unique=True,
+            sqlite_where=text("state = 'pending'"),
+            postgresql_where=text("state = 'pending'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
+    requested_by: Mapped[str] = mapped_column(String(254))
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    due_when_requested: Mapped[date] = mapped_column(Date)
+    proposed_due: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    state: Mapped[ExtensionState] = mapped_column(
+        _enum(ExtensionState, "extension_state"), default=ExtensionState.PENDING
+    )
+    decided_by: Mapped[str | None] = mapped_column(String(254))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    granted_due: Mapped[date | None] = mapped_column(Date)
+
+    task: Mapped[Task] = relationship()
+
+
+class UsedLink(Base):
+    __tablename__ = "used_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256, hex
+    purpose: Mapped[str] = mapped_column(String(30))
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
+    recipient: Mapped[str] = mapped_column(String(254))
+    used_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -1,0 +1,90 @@
+"""The FastAPI application: routes, error pages in Vietnamese, security headers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Protocol
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+from starlette.exceptions import HTTPException
+
+from notifications.links import LinkSigner
+from web import routes_actions, routes_pages
+from web.actions import PageError
+from web.csrf import CsrfGuard
+from web.deps import WebContext
+from web.render import STATIC, error_page
+from web.security import SecurityHeaders
+
+log = logging.getLogger("dondoc.web")
+
+
+class WebSettings(Protocol):
+    """What the web needs of `dondoc.settings.Settings` (web does not import dondoc)."""
+
+    @property
+    def base_url(self) -> str: ...
+
+    def signing_key(self) -> bytes: ...
+
+
+NOT_FOUND = "Không có trang này. Các trang của dondoc được mở từ liên kết trong thư nhắc việc."
+
+
+def create_app(
+    settings: WebSettings, engine: Engine, *, clock: Callable[[], datetime] | None = None
+) -> FastAPI:
+    app = FastAPI(
+        title="dondoc",
+        docs_url=None,  # no API yet: nothing to document, nothing to leak
+        redoc_url=None,
+        openapi_url=None,
+    )
+    key = settings.signing_key()
+    app.state.web = WebContext(
+        sessions=sessionmaker(engine, expire_on_commit=False),
+        signer=LinkSigner(key),
+        csrf=CsrfGuard(key, secure_cookie=settings.base_url.startswith("https://")),
+        clock=clock or _utc_now,
+    )
+    app.include_router(routes_pages.router)
+    app.include_router(routes_actions.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(SecurityHeaders)
+    _error_pages(app)
+    return app
+
+
+def _error_pages(app: FastAPI) -> None:
+    @app.exception_handler(PageError)
+    async def refused(_request: Request, exc: PageError) -> Response:
+        return error_page(exc.status, exc.message)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 404:
+            return error_page(404, NOT_FOUND)
+        if exc.status_code == 405:
+            return error_page(405, "Thao tác này không được hỗ trợ ở địa chỉ này.")
+        return error_page(exc.status_code, "Yêu cầu không thực hiện được.")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, _exc: RequestValidationError) -> Response:
+        return error_page(400, "Địa chỉ hoặc biểu mẫu không hợp lệ.")
+
+    @app.exception_handler(Exception)
+    async def crashed(_request: Request, exc: Exception) -> Response:
+        # The path is not logged: it may carry a link token.
+        log.error("unhandled %s in a web request", exc.__class__.__name__, exc_info=exc)
+        return error_page(500, "Đã có lỗi trong hệ thống. Xin thử lại sau ít phút.")
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,37 @@
+"""The home page, the health check and the task page (opened with a `view` link)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from tasks_catalog.calendar_store import load_calendar
+from tasks_catalog.lifecycle import LOCAL_TZ
+from web.actions import open_view
+from web.deps import ContextDep, NowDep, SessionDep
+from web.pages import task_page
+from web.render import page
+
+router = APIRouter()
+
+
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def home() -> HTMLResponse:
+    return page("index.html")
+
+
+@router.api_route("/healthz", methods=["GET", "HEAD"])
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/tasks/{task_id}", response_class=HTMLResponse)
+def view_task(
+    task_id: int, session: SessionDep, context: ContextDep, now: NowDep, t: str | None = None
+) -> HTMLResponse:
+    opened = open_view(session=session, signer=context.signer, task_id=task_id, token=t, now=now)
+    today = now.astimezone(LOCAL_TZ).date()
+    data = task_page(
+        session=session, task=opened.task, today=today, calendar=load_calendar(session)
+    )
+    return page("task.html", task=data, viewer=opened.principal)
