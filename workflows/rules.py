@@ -182,8 +182,12 @@ def _escalations(
 def _status_collection(
     task: TaskFacts, policy: FollowUpPolicy, calendar: WorkCalendar
 ) -> list[Action]:
-    """A report: request before the cut-off, chase at it, remind on its due day, then missing."""
-    cutoff = task.period_end
+    """A report: request before the cut-off, chase at it, remind on its due day, then missing.
+
+    Under Nghị định 09 (`report: true`) the cut-off is the period's; a report with its own
+    deadline (due 30/6 within a yearly period) is collected against that deadline.
+    """
+    cutoff = task.period_end if task.is_report else task.due
     actions = [
         Action(
             at=morning(calendar.add_working_days(cutoff, -policy.status_request_before), policy),

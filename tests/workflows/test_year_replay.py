@@ -60,7 +60,7 @@ def expected_steps(task: Task) -> list[tuple[date, str, tuple[str, ...]]]:
     if task.role.value == "cooperating":
         return reminders[:1]
     if kind == "recurring_report" or task.obligation.schedule.get("report"):
-        cutoff = task.period_end
+        cutoff = task.period_end if task.obligation.schedule.get("report") else task.due_on
         steps = [
             (wd(cutoff, -5), "request", ("assignee",)),
             (CAL.roll_forward(cutoff), "chase", owner),

@@ -4,13 +4,6 @@ Tính năng: 124/NQ-HĐND — báo cáo hằng năm có hạn nộp giữa năm
   Nghị quyết giao báo cáo kết quả xếp hạng PCI và PAR INDEX hằng năm, hạn 30/06. Đây
   không phải kỳ báo cáo theo Nghị định 09/2019/NĐ-CP: ngày chốt là chính thời hạn.
 
-  # Lỗi đã biết, chờ sửa trong workflows/rules.py (_status_collection): với báo cáo định
-  # kỳ không theo Nghị định 09 (không có `report: true`), quy tắc lấy ngày cuối kỳ lịch
-  # (31/12) làm ngày chốt. Kết quả hôm nay: cơ quan chủ trì không được đề nghị hay nhắc
-  # gì trước hạn 30/06; từ 03/07 bị coi là thiếu báo cáo và bị báo cáo vượt cấp; rồi
-  # 24/12 và 31/12 lại nhận thư đề nghị và nhắc gửi chính báo cáo đó. Kịch bản dưới đây
-  # nói điều đúng phải xảy ra; khi quy tắc được sửa, bỏ thẻ @xfail.
-  @xfail
   Kịch bản: Được đề nghị báo cáo trước hạn 30/06, không bị nhắc lại vào cuối năm
     Biết danh mục mẫu đã được nạp và lập kế hoạch năm 2025
     Và nhiệm vụ "QN124-D1.2a-XH-PCI" (Điều 1, khoản 2, điểm a, đoạn 1) của "Sở Kế hoạch và Đầu tư" có thời hạn 30/06/2025
