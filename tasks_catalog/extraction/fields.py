@@ -13,8 +13,19 @@ from tasks_catalog.extraction.items import Unit
 from tasks_catalog.extraction.leads import read_leads, topic_agency
 from tasks_catalog.extraction.targets import find_count
 from tasks_catalog.extraction.text import Span
-from tasks_catalog.extraction.timing import Timing
-from tasks_catalog.extraction.wording import MAKE, deliverable_of
+from tasks_catalog.extraction.timing import Timing, in_cited_title
+from tasks_catalog.extraction.wording import (
+    LAUNCH,
+    MAKE,
+    OPEN_SET,
+    RESEARCH,
+    opening,
+    product_of,
+    starts_with_deliverable,
+)
+
+# "giai đoạn 2022 - 2025", "03 năm 2023 - 2025": the period a product is for.
+_PRODUCT_PERIOD = re.compile(r"(?:giai\s+doan|\d+\s+nam)\s+(20\d\d)\s*[-–]\s*20\d\d")
 
 
 @dataclass
@@ -66,17 +77,19 @@ class FieldReader:
                 break
         if draft.lead and not self._is_province_committee(draft.lead):
             return
-        self._advisory_lead(draft, words, stated=bool(draft.lead))
+        sentence_words = self.folded[unit.sentence.start : unit.sentence.end]
+        self._advisory_lead(draft, words, stated=bool(draft.lead), sentence=sentence_words)
 
     def _is_province_committee(self, codes: list[str]) -> bool:
         return len(codes) == 1 and (
             self.index.is_province_committee(codes[0]) or codes[0] == "UBND tỉnh"
         )
 
-    def _advisory_lead(self, draft: Draft, words: str, *, stated: bool) -> None:
+    def _advisory_lead(self, draft: Draft, words: str, *, stated: bool, sentence: str = "") -> None:
         """The department an office makes responsible when the text names no one (or names
-        the provincial People's Committee as a whole)."""
-        name, about = topic_agency(words, self.topic)
+        the provincial People's Committee as a whole): by what the passage is about, else
+        its sentence, else the document."""
+        name, about = topic_agency(words, *([sentence] if sentence else []), self.topic)
         code = self.index.code_of(name) if self.index.province else name
         if code is None:
             code = next(
@@ -115,6 +128,10 @@ class FieldReader:
             "unannounced": bool(re.search(r"dot xuat|khong bao truoc", words)),
         }
         draft.confidence["inspection"] = 0.9 if count else 0.4
+        if not re.search(r"kiem tra|thanh tra", words):
+            draft.guesses.append(
+                "văn bản giao tăng cường kỷ luật, kỷ cương; việc này được theo dõi bằng kiểm tra công vụ"
+            )
         if not count:
             draft.guesses.append(
                 "văn bản không nêu số cuộc kiểm tra; tạm lấy ít nhất 01 cuộc mỗi năm"
@@ -145,8 +162,9 @@ class FieldReader:
         return Timing({"once": when}, 0.3, guess)
 
     def _schedule(self, draft: Draft, words: str, timing: Timing, year: int | None = None) -> None:
-        deliverable = draft.deliverable or deliverable_of(words)
-        if timing.schedule is None:
+        deliverable = draft.deliverable or product_of(words)
+        vague = timing.recurring and timing.confidence <= 0.4
+        if timing.schedule is None or (vague and RESEARCH.match(opening(words))):
             timing = self._default_timing(words, deliverable, year)
         draft.schedule = timing.schedule
         draft.confidence["schedule"] = timing.confidence
@@ -173,11 +191,37 @@ class FieldReader:
         if year is not None:
             guess = f"văn bản nêu mốc năm {year}, không nêu ngày; tạm lấy 31/12/{year}"
             return Timing({"once": date(year, 12, 31)}, 0.5, guess)
-        if deliverable in ("Kế hoạch", "Chương trình") and MAKE.search(words):
+        made = bool(MAKE.search(words) or starts_with_deliverable(words))
+        product = deliverable if deliverable != "Báo cáo" else None
+        if RESEARCH.match(opening(words)) and not (product and made):
+            when = self._review_timing("sơ kết").schedule["once"]  # type: ignore[index]
+            guess = f"văn bản giao nghiên cứu, không nêu thời hạn; kết quả nghiên cứu thường báo cáo trước khi sơ kết: tạm lấy {when:%d/%m/%Y}"
+            return Timing({"once": when}, 0.3, guess)
+        if product in ("Kế hoạch", "Chương trình") and made:
             when = date.fromordinal(self.issued.toordinal() + 30)
             guess = "văn bản không nêu thời hạn; văn phòng thường yêu cầu kế hoạch, chương trình trong 30 ngày kể từ ngày ban hành"
             return Timing({"once": when}, 0.3, guess)
-        if deliverable and deliverable != "Báo cáo" and MAKE.search(words):
+        if product and made and OPEN_SET.search(words):
+            guess = "văn bản giao rà soát, ban hành các cơ chế, chính sách, quy định khi cần (không nêu văn bản cụ thể): việc thường xuyên, tạm theo dõi hằng năm"
+            return Timing({"every": "year"}, 0.3, guess, recurring=True)
+        if LAUNCH.search(words):
+            when = date.fromordinal(self.issued.toordinal() + 30)
+            guess = "văn bản không nêu thời hạn; việc quán triệt, triển khai một văn bản (và kế hoạch thực hiện) thường làm trong 30 ngày kể từ ngày ban hành"
+            return Timing({"once": when}, 0.3, guess)
+        if product and made:
+            period = next(
+                (
+                    m
+                    for m in _PRODUCT_PERIOD.finditer(words)
+                    if not in_cited_title(words, m.start())
+                ),
+                None,
+            )
+            if period:
+                start = int(period.group(1))
+                when = date(max(self.issued.year, start - 1), 12, 31)
+                guess = f"văn bản không nêu thời hạn; sản phẩm cho giai đoạn bắt đầu năm {start} cần có trước hoặc ngay trong năm đầu: tạm lấy {when:%d/%m/%Y}"
+                return Timing({"once": when}, 0.3, guess)
             when = date(self.issued.year + 1, 12, 31)
             guess = "văn bản không nêu thời hạn; xây dựng cơ chế, chính sách, quy định thường mất khoảng một năm: tạm lấy 31/12 năm sau"
             return Timing({"once": when}, 0.3, guess)

@@ -80,8 +80,7 @@ def read_header(text: str, path: Path, today: date, province_name: str | None) -
     title = _title(head, kind_line)
     issued = _issued(folded)
     if issued is None:
-        period = _PERIOD.search(fold(title))
-        issued = date(int(period.group(1)), 1, 1) if period else today
+        issued = _undated_issue(fold(title), fold(text), today)
         guesses.append(f"không đọc được ngày ban hành; tạm lấy {issued:%d/%m/%Y}")
     province_name = province_name or _province_name(head)
     issuer = _issuer(folded, number, province_name) or _signature(text, province_name)
@@ -91,6 +90,26 @@ def read_header(text: str, path: Path, today: date, province_name: str | None) -
     return Header(
         number, kind, issuer, issued, title, _valid_until(text, title), guesses, province_name
     )
+
+
+def _undated_issue(title: str, text: str, today: date) -> date:
+    """A document that does not give its date: the day the office reads it (`today`), when
+    that fits the period in its title (a 2021 - 2025 programme is issued late in 2020 or
+    during 2021); else the first day of that period. Without a period in the title, today,
+    unless the text sets goals "đến năm Y" for a year already past: it is older than that,
+    and is dated the first day of the earliest period it names that reaches that year
+    (else of that year)."""
+    period = _PERIOD.search(title)
+    if period is not None:
+        start = int(period.group(1))
+        return today if start - 1 <= today.year <= start else date(start, 1, 1)
+    horizons = [int(m.group(1)) for m in _HORIZON.finditer(text)]
+    if not horizons or min(horizons) >= today.year:
+        return today
+    goal = min(horizons)
+    periods = [(int(m.group(1)), int(m.group(2))) for m in _PERIOD.finditer(text)]
+    starts = [start for start, end in periods if start <= goal <= end]
+    return date(min(starts, default=goal), 1, 1)
 
 
 def _number(head: str) -> str | None:

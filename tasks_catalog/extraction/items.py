@@ -146,16 +146,21 @@ class Walker:
             item_clause = f"{clause}, ý ({item_label})" if item_label else clause
             item_code = f"{code}.{item_label}" if item_label else code
             item_year = _leading_year(self.folded, item) or year
-            for n, sentence in enumerate(sentence_spans(self.text, item)):
-                pieces = (
-                    [(sentence, False)]
-                    if section == "targets"
-                    else _enumeration(self.text, self.folded, sentence)
-                )
+            sentences = sentence_spans(self.text, item)
+            listed = set() if section == "targets" else _listed_sentences(self.folded, sentences)
+            for n, sentence in enumerate(sentences):
+                if n in listed:
+                    pieces = [(_after_colon(self.text, self.folded, sentence), True)]
+                    sentence = pieces[0][0]
+                elif section == "targets":
+                    pieces = [(sentence, False)]
+                else:
+                    pieces = _enumeration(self.text, self.folded, sentence)
                 for piece, in_list in pieces:
                     yield Unit(
                         piece, sentence, paragraph, section, item_clause, item_code,
-                        list(context), item_year, enumerated or bool(item_label) or in_list, n == 0,
+                        list(context), item_year, enumerated or bool(item_label) or in_list,
+                        n == 0 or n in listed,
                     )  # fmt: skip
 
     def _own_year(self, paragraph: Paragraph) -> int | None:
@@ -212,6 +217,33 @@ def _enumeration(text: str, folded: str, sentence: Span) -> list[tuple[Span, boo
         else:
             more.append(part)
     return [(trim(text, s), True) for s in more if len(s) > 3]
+
+
+_SHORT = 12  # words: "Cải cách thể chế." is a list entry, not a sentence of its own
+
+
+def _listed_sentences(folded: str, sentences: list[Span]) -> set[int]:
+    """ "… các nhiệm vụ, bao gồm: Công tác chỉ đạo, điều hành. Cải cách thể chế. Cải cách
+    thủ tục hành chính." — a list written as short sentences after "bao gồm:": the
+    sentence that opens it and the short ones that follow, each an entry of the list."""
+    listed: set[int] = set()
+    for n, sentence in enumerate(sentences):
+        match = _ENUMERATION.search(folded, sentence.start, sentence.end)
+        if not match or len(folded[match.end() : sentence.end].split()) > _SHORT:
+            continue
+        run = [n]
+        for m in range(n + 1, len(sentences)):
+            if len(folded[sentences[m].start : sentences[m].end].split()) > _SHORT:
+                break
+            run.append(m)
+        if len(run) >= 3:
+            listed.update(run)
+    return listed
+
+
+def _after_colon(text: str, folded: str, sentence: Span) -> Span:
+    match = _ENUMERATION.search(folded, sentence.start, sentence.end)
+    return trim(text, Span(match.end(), sentence.end)) if match else sentence
 
 
 def _split(folded: str, span: Span, separator: str) -> list[Span]:

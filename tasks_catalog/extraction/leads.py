@@ -87,13 +87,14 @@ def read_leads(folded: str, clause: Span, mentions: list[Mention]) -> Leads:
 # (folded pattern, canonical agency, what it is about) — the advisory department an office
 # makes responsible when the text names nobody (docs/catalogue-format.md).
 TOPICS: tuple[tuple[str, str, str], ...] = (
-    (r"hai long|\bsipas\b|par index|\bpapi\b|chi so cai cach hanh chinh|bien che|vi tri viec lam|"
-     r"tinh gian|to chuc bo may", "Sở Nội vụ", "cải cách hành chính, tổ chức bộ máy"),
-    (r"thu tuc hanh chinh|\btthc\b|mot cua|dich vu cong|cong dich vu cong|ho so(?!\s+(?:cong viec|benh an|so))"
+    (r"phuc vu cua co quan hanh chinh|\bsipas\b|par index|\bpapi\b|chi so cai cach hanh chinh|bien che|vi tri viec lam|"
+     r"tinh gian|to chuc bo may|thi tuyen|nang ngach|tuyen dung", "Sở Nội vụ", "cải cách hành chính, tổ chức bộ máy"),
+    (r"hai long[^.;]{0,30}giai quyet|thu tuc hanh chinh|\btthc\b|mot cua|dich vu cong|cong dich vu cong|ho so(?!\s+(?:cong viec|benh an|so))"
      r"|tiep nhan va tra ket qua|hanh chinh cong|ky so|bao cao quoc gia", "Văn phòng UBND tỉnh", "thủ tục hành chính, một cửa"),
     (r"chuyen doi so|chinh quyen (?:dien tu|so)|cong nghe thong tin|\bcntt\b|dinh danh|du lieu|"
      r"ha tang so|ky nang so|cong nghe so|\bdti\b|truc tuyen|moi truong so|moi truong mang|dia chi so|"
-     r"cap quang|internet|xu ly cong viec|ho so cong viec", "Sở Thông tin và Truyền thông", "chuyển đổi số"),
+     r"cap quang|internet|xu ly cong viec|ho so cong viec|nen tang|chu ky so|(?<!mot cua )dien tu\b",
+     "Sở Thông tin và Truyền thông", "chuyển đổi số"),
     (r"van ban quy pham|\bvbqppl\b|the che|thi hanh phap luat|phap luat", "Sở Tư pháp", "thể chế, văn bản quy phạm pháp luật"),
     (r"ngan sach|tai chinh|chi thuong xuyen|tu chu|tai san cong|du toan|chi dau tu|co phan", "Sở Tài chính", "tài chính công"),
     (r"doanh nghiep|dau tu|\bpci\b|moi truong kinh doanh|\bfdi\b|xuc tien|\bddci\b", "Sở Kế hoạch và Đầu tư", "môi trường đầu tư, kinh doanh"),
@@ -107,21 +108,28 @@ TOPICS: tuple[tuple[str, str, str], ...] = (
     (r"ngan hang|tai khoan giao dich|khong dung tien mat", "Ngân hàng Nhà nước chi nhánh tỉnh", "ngân hàng"),
     (r"an ninh|trat tu|can cuoc|danh tinh so", "Công an tỉnh", "an ninh, định danh"),
     (r"cai cach hanh chinh|\bcchc\b|par index|\bsipas\b|\bpapi\b|to chuc bo may|bien che|"
-     r"vi tri viec lam|cong chuc|vien chuc|can bo|boi duong|tinh gian|su nghiep cong lap|"
+     r"vi tri viec lam|boi duong|tinh gian|su nghiep cong lap|"
      r"kiem tra|hai long|cong vu|thi dua|tuyen truyen", "Sở Nội vụ", "cải cách hành chính, công vụ"),
 )  # fmt: skip
-_TOPICS = [(re.compile(p), name, about) for p, name, about in TOPICS]
+# Words that name whom a passage is about rather than what: they decide only when nothing
+# else does ("100% cán bộ, công chức được tập huấn kỹ năng số" is about digital skills).
+WHO: tuple[str, str, str] = (r"cong chuc|vien chuc|can bo", "Sở Nội vụ", "công chức, viên chức")
+_TOPICS = [(re.compile(p), name, about, 1.0) for p, name, about in TOPICS]
+_TOPICS.append((re.compile(WHO[0]), WHO[1], WHO[2], 0.01))
 
 
-def topic_agency(folded: str, fallback: str = "") -> tuple[str, str]:
-    """The advisory department for what a passage is about (most cue words wins; on a
-    tie the earlier, more specific topic); else for what the document is about
-    (`fallback`, its title); else Sở Nội vụ, the adviser on administrative reform."""
-    best: tuple[int, int, str, str] | None = None
-    for order, (pattern, name, about) in enumerate(_TOPICS):
-        hits = len(pattern.findall(folded))
+def topic_agency(folded: str, *fallbacks: str) -> tuple[str, str]:
+    """The advisory department for what a passage is about (most distinct cue words wins,
+    a word repeated counts once; on a tie the earlier, more specific topic); else for what
+    the `fallbacks` are about in turn (the whole sentence, the document's title); else
+    Sở Nội vụ, the adviser on administrative reform."""
+    best: tuple[float, int, str, str] | None = None
+    for order, (pattern, name, about, weight) in enumerate(_TOPICS):
+        hits = len(set(pattern.findall(folded))) * weight
         if hits and (best is None or (hits, -order) > (best[0], best[1])):
             best = (hits, -order, name, about)
     if best is None:
-        return topic_agency(fallback) if fallback else ("Sở Nội vụ", "cải cách hành chính")
+        if fallbacks:
+            return topic_agency(fallbacks[0], *fallbacks[1:])
+        return "Sở Nội vụ", "cải cách hành chính"
     return best[2], best[3]

@@ -30,6 +30,7 @@ from tasks_catalog.extraction.wording import (
     COMPARATOR_WORDS,
     COMPLETION,
     DIRECTIVE,
+    DISCIPLINE,
     FUTURE,
     INSPECTION,
     REVIEWS,
@@ -180,7 +181,7 @@ class Reader(FieldReader):
         title = duty_title(self.text, self.folded, clause, self.mentions(unit))
         draft = Draft(clause, unit.clause, unit.code, "deliverable", title, [])
         self._assign(draft, unit, clause, words)
-        if INSPECTION.search(words):
+        if INSPECTION.search(words) or DISCIPLINE.search(words):
             self._inspection(draft, words)
             return draft
         timing = read_timing(words, self.issued)

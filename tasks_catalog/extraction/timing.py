@@ -8,7 +8,9 @@
 | "trong tháng 6/2023" | once at the month's end |
 | "hết năm 2023", "trong năm 2023", "đến năm 2025" | once 31/12 of that year |
 | "hằng năm", "hàng quý", "6 tháng", "hằng tháng", "N tháng một lần" | every … |
-| "định kỳ", "thường xuyên" (no period) | every year, marked as a guess |
+| "định kỳ", "thường xuyên", "từng thời kỳ" (no period) | every year, marked as a guess |
+| "định kỳ báo cáo Ban Thường vụ Tỉnh ủy" (no period) | every six months, a guess |
+| a year in the title of a cited document ("… số 749/QĐ-TTg … về … đến năm 2025") | nothing |
 | "từ năm 2024", "giai đoạn 2022 - 2025" with a recurrence | from / until |
 | "trong thời hạn 30 ngày kể từ ngày …" | once, that many days after the issue date |
 """
@@ -52,7 +54,19 @@ _EVERY = (
     (re.compile(r"(?:hang|moi)\s+thang\b|thang\s+(?:mot|1)\s+lan"), "month"),
     (re.compile(r"(?:hang|moi)\s+nam\b|nam\s+(?:mot|1)\s+lan|thuong\s+nien"), "year"),
 )  # fmt: skip
-_VAGUE = re.compile(r"\bdinh\s+ky\b|(?<!chi\s)\bthuong\s+xuyen\b|\bhang\s+ky\b")
+_VAGUE = re.compile(
+    r"\bdinh\s+ky\b|(?<!chi\s)\bthuong\s+xuyen\b|\bhang\s+ky\b|\btung\s+(?:thoi\s+gian|thoi\s+ky)\b"
+)
+# "định kỳ báo cáo Ban Thường vụ Tỉnh ủy": Party committees take reports every six months
+# and at the year's end (sơ kết 6 tháng, tổng kết năm), so a vague period there is half-yearly.
+_PARTY_REPORT = re.compile(
+    r"\bbao\s+cao\s+(?:len\s+)?(?:ban\s+thuong\s+vu|thuong\s+truc|ban\s+chap\s+hanh|cap\s+uy|"
+    r"(?:tinh|huyen|thanh|thi|dang)\s+uy)\b"
+)
+# "… Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ về … đến năm 2030": a year in the
+# title of a cited document is that document's, not a deadline of this one.
+_CITED = re.compile(r"\bso\s+\d+/[a-z0-9/\-]+")
+_OWN_TIME = re.compile(r"hoan\s+thanh|xong|cham\s+nhat|truoc\s+ngay|trong\s+(?:quy|thang)|;")
 
 
 @dataclass
@@ -87,14 +101,40 @@ def read_timing(folded: str, issued: date) -> Timing:
         found = read(folded, issued)
         if found is not None:
             return Timing({"once": found}, 0.9, year=found.year)
-    match = _ONLY_YEAR.search(folded) or _BY_YEAR.search(folded)
+    match = next(
+        (
+            m
+            for pattern in (_ONLY_YEAR, _BY_YEAR)
+            for m in pattern.finditer(folded)
+            if not in_cited_title(folded, m.start())
+        ),
+        None,
+    )
     if match:
         year = int(match.group(1))
         return Timing({"once": date(year, 12, 31)}, 0.8, year=year)
     if _VAGUE.search(folded):
+        if _PARTY_REPORT.search(folded):
+            guess = (
+                "văn bản chỉ nói “định kỳ”, không nêu chu kỳ; báo cáo cấp ủy thường theo kỳ "
+                "6 tháng và năm: tạm lấy 6 tháng"
+            )
+            return Timing({"every": "half_year"}, 0.4, guess, recurring=True)
         guess = "văn bản chỉ nói “định kỳ”/“thường xuyên”, không nêu chu kỳ; tạm lấy hằng năm"
         return Timing({"every": "year"}, 0.4, guess, recurring=True)
     return Timing()
+
+
+def in_cited_title(folded: str, at: int) -> bool:
+    """Whether position `at` lies in the title of a document the passage cites ("Quyết định
+    số 749/QĐ-TTg … về phê duyệt Chương trình … đến năm 2025"): after a number and "về",
+    with no word of a deadline of this passage's own in between."""
+    found = list(_CITED.finditer(folded, max(0, at - 250), at))
+    if not found:
+        return False
+    cited = found[-1]
+    between = folded[cited.end() : at]
+    return bool(re.search(r"\bve\b", between)) and not _OWN_TIME.search(between)
 
 
 def _recurrence(folded: str) -> str | None:

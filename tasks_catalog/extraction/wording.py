@@ -23,15 +23,36 @@ DELIVERABLES = (
     ("ke hoach", "Kế hoạch"), ("chuong trinh", "Chương trình"), ("de an", "Đề án"),
     ("quy che", "Quy chế"), ("nghi quyet", "Dự thảo nghị quyết"), ("quyet dinh", "Quyết định"),
     ("co che, chinh sach", "Cơ chế, chính sách"), ("chinh sach", "Chính sách"), ("co che", "Cơ chế"),
-    ("huong dan", "Văn bản hướng dẫn"), ("quy dinh", "Quy định"), ("bao cao", "Báo cáo"),
+    ("huong dan", "Văn bản hướng dẫn"), ("quy dinh", "Quy định"), ("chuyen de", "Chuyên đề"),
+    ("bao cao", "Báo cáo"),
 )  # fmt: skip
 MAKE = re.compile(
-    r"\b(?:xay dung|ban hanh|hoan thien|de xuat|sua doi|bo sung|dieu chinh|phe duyet|"
+    r"\b(?:xay dung|ban hanh|hoan thien|de xuat|sua doi|bo sung|dieu chinh|phe duyet|cu the hoa|"
     r"(?<!qua )(?<!quy )(?<!chuong )(?<!lo )trinh(?!\s+do))\b"
 )
 INSPECTION = re.compile(
     r"kiem tra[^.;]{0,40}dot xuat|dot xuat[^.;]{0,40}kiem tra|\d+\s*cuoc\s*/|"
     r"dinh ky kiem tra|kiem tra dinh ky|kiem tra,\s*thanh tra dinh ky"
+)
+# "tăng cường kỷ luật, kỷ cương hành chính": offices follow this up by inspecting how
+# public servants keep it (kiểm tra công vụ, Chỉ thị 26/CT-TTg), so it is an inspection duty.
+DISCIPLINE = re.compile(
+    r"\b(?:tang cuong|siet chat|chan chinh)\s+ky\s+luat,?\s+ky\s+cuong\b(?!\s+tai\s+chinh)"
+)
+# A duty to study something ("Nghiên cứu, từng bước thực hiện …") without a product.
+RESEARCH = re.compile(r"^(?:nghien cuu|thi diem)\b")
+# The first step of carrying out a document: make it known and start it ("quán triệt Nghị
+# quyết", "Ủy ban nhân dân tỉnh triển khai thực hiện Nghị quyết"), not a document it cites.
+LAUNCH = re.compile(
+    r"(?<!de )\b(?:quan triet|pho bien|trien khai thuc hien|to chuc thuc hien|to chuc trien khai)\s+"
+    r"(?:co hieu qua\s+)?(?:nghi quyet|chi thi|ket luan|de an|chuong trinh|ke hoach)\b"
+    r"(?!\s+(?:so|cua|ve)\b)"
+)
+# "ban hành các cơ chế, chính sách phù hợp": an open set of rules, reviewed as the need
+# arises, rather than one named product.
+OPEN_SET = re.compile(
+    r"\b(?:ban hanh|bo sung|sua doi|dieu chinh|hoan thien|xay dung)\s+(?:cac|nhung)\s+"
+    r"(?:co che|chinh sach|quy dinh|van ban|quy che)\b"
 )
 DIRECTIVE = re.compile(r"\b(?:yeu cau|de nghi|giao|phai|can phai|chi dao|nhan manh)\b")
 COMPLETION = re.compile(r"\b(?:hoan thanh|hoan thien|dua vao van hanh|hinh thanh)\b")
@@ -60,6 +81,19 @@ def deliverable_of(words: str) -> str | None:
         if found:
             return min(found)[1]
     return "Báo cáo" if re.search(r"\bbao cao\b", words) else None
+
+
+def product_of(words: str) -> str | None:
+    """The product a duty makes: one it names after a making verb, else the one a part
+    starts with ("chính sách hỗ trợ …" after "ban hành chính sách thu hút …;",
+    "có quy chế phối hợp …"), else a report if it asks for one."""
+    made = deliverable_of(words)
+    if made and made != "Báo cáo":
+        return made
+    lead = re.match(r"\W*(?:co\s+)?(" + "|".join(c for c, _ in DELIVERABLES) + r")\b", words)
+    if lead:
+        return dict(DELIVERABLES)[lead.group(1)]
+    return made
 
 
 def starts_with_deliverable(words: str) -> bool:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tasks_catalog.extraction.agencies import AgencyIndex
-from tasks_catalog.extraction.leads import read_leads
+from tasks_catalog.extraction.leads import read_leads, topic_agency
 from tasks_catalog.extraction.targets import find_count, find_targets
 from tasks_catalog.extraction.text import Span, fold
 from tasks_catalog.extraction.timing import read_timing
@@ -96,8 +96,24 @@ def test_deadlines_and_recurrences_are_read_as_schedules(words, schedule):
 
 
 def test_a_vague_period_is_read_but_flagged_as_a_guess():
-    timing = read_timing(fold("định kỳ báo cáo Ban Thường vụ Tỉnh ủy"), date(2023, 1, 1))
+    timing = read_timing(fold("định kỳ rà soát, đánh giá kết quả thực hiện"), date(2023, 1, 1))
     assert timing.schedule == {"every": "year"} and timing.guess and timing.confidence < 0.5
+
+
+def test_a_vague_report_to_a_party_committee_is_half_yearly_but_flagged():
+    timing = read_timing(fold("định kỳ báo cáo Ban Thường vụ Tỉnh ủy"), date(2023, 1, 1))
+    assert timing.schedule == {"every": "half_year"} and timing.guess and timing.confidence < 0.5
+
+
+def test_a_year_in_the_title_of_a_cited_document_is_not_a_deadline():
+    words = (
+        "xây dựng kế hoạch triển khai Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng "
+        "Chính phủ về phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025"
+    )
+    assert read_timing(fold(words), date(2022, 11, 4)).schedule is None
+    assert read_timing(fold("hoàn thành đến năm 2025"), date(2022, 11, 4)).schedule == {
+        "once": date(2025, 12, 31)
+    }
 
 
 def test_words_that_only_look_like_periods_are_not_periods():
@@ -143,3 +159,27 @@ def test_a_sentence_with_several_values_gives_each_its_own_clause():
         "80% hồ sơ tại cấp huyện",
         "60% hồ sơ tại cấp xã được xử lý trên môi trường mạng.",
     ]
+
+
+def test_whom_a_passage_is_about_decides_only_when_nothing_else_does():
+    skills = fold("100% cán bộ, công chức, viên chức được tập huấn, bồi dưỡng kỹ năng số")
+    assert topic_agency(skills)[0] == "Sở Thông tin và Truyền thông"
+    assert topic_agency(fold("đánh giá cán bộ, công chức, viên chức"))[0] == "Sở Nội vụ"
+
+
+def test_satisfaction_goes_to_whoever_runs_the_service_measured():
+    settling = fold("mức độ hài lòng của người dân về giải quyết thủ tục hành chính đạt 90%")
+    serving = fold("mức độ hài lòng đối với sự phục vụ của cơ quan hành chính nhà nước")
+    health = fold("mức độ hài lòng của người dân về dịch vụ y tế công lập")
+    assert topic_agency(settling)[0] == "Văn phòng UBND tỉnh"
+    assert topic_agency(serving)[0] == "Sở Nội vụ"
+    assert topic_agency(health)[0] == "Sở Y tế"
+
+
+def test_a_passage_without_cues_takes_the_topic_of_its_sentence_then_of_the_document():
+    assert topic_agency("", fold("hệ thống thông tin phục vụ họp và xử lý công việc"))[0] == (
+        "Sở Thông tin và Truyền thông"
+    )
+    assert topic_agency("", "", fold("cải thiện môi trường kinh doanh"))[0] == (
+        "Sở Kế hoạch và Đầu tư"
+    )
