@@ -229,7 +229,7 @@ class ConnectionPerMessage:
         recipients = recipients_of(message)
         try:
             with smtplib.SMTP(self.settings.host, self.settings.port, timeout=10) as smtp:
-                smtp.send_message(message, from_addr=self.settings.sender, to_addrs=recipients)
+                smtp.sendmail(self.settings.sender, recipients, bytes(message))
         except (smtplib.SMTPException, OSError) as exc:
             raise TransportError(f"SMTP: {exc!r}", permanent=False) from exc
 

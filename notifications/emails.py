@@ -1,7 +1,7 @@
 """One digest e-mail per person per run: render it (three templates), then wrap it for SMTP.
 
 Rendering and sending are separate: `render_digest` turns a `Digest` into text (no I/O
-but reading templates), `build_message` turns the text into an `EmailMessage`; the outbox
+but reading templates), `build_message` turns the text into MIME bytes (`mime.py`); the outbox
 sends it. Each e-mail is one name with three templates, as in healthchecks:
 `{name}-subject.txt`, `{name}-body-text.txt`, `{name}-body-html.html`.
 
@@ -16,8 +16,6 @@ import email.utils
 import traceback
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from email.header import Header
-from email.message import EmailMessage
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,7 +32,9 @@ from notifications.links import (
     LinkSigner,
     action_url,
     default_expiry,
+    notification_nonce,
 )
+from notifications.mime import OutgoingEmail, compose
 from tasks_catalog.status import LABELS
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -189,6 +189,8 @@ def _digest_context(digest: Digest, signer: LinkSigner, *, now: datetime) -> dic
         "sections": sections,
         "summary": _summary(sections, views, today),
         "total": len(views),
+        # Inspection e-mails carry no links: the footer then says nothing of links either.
+        "has_links": any(view.links for view in views),
         "generated_at": _local_text(digest.generated_at),
         "actions_expire_on": _dmy(default_expiry(CONFIRM_DONE, now)),
         "view_expires_on": _dmy(default_expiry(VIEW, now)),
@@ -205,47 +207,32 @@ def build_message(
     message_id: str,
     headers: dict[str, str] | None = None,
     sent_at: datetime | None = None,
-) -> EmailMessage:
-    """multipart/alternative (text, then HTML), UTF-8, ready for SMTP.
+) -> OutgoingEmail:
+    """multipart/alternative (text, then HTML), UTF-8, 7-bit, ready for SMTP.
 
     `message_id` comes from the outbox, derived from the notification's key, so that a
     retry after a crash carries the same id and the receiving side can drop the duplicate.
     `sent_at` (the Date header) defaults to the moment of building: sending is an edge, it
-    may read the clock.
+    may read the clock. `headers` add to or replace the usual ones.
     """
-    message = EmailMessage(policy=email.policy.SMTP)
-    message.set_raw("Subject", _encoded_subject(rendered.subject))
-    message["From"] = sender
-    message["To"] = to
-    if cc:
-        message["Cc"] = ", ".join(cc)
-    message["Date"] = email.utils.format_datetime(
-        (sent_at or datetime.now(UTC)).astimezone(LOCAL_TZ)
-    )
-    message["Message-ID"] = message_id if message_id.startswith("<") else f"<{message_id}>"
-    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to this
-    message["X-Auto-Response-Suppress"] = "All"  # Exchange/Outlook: no out-of-office replies
+    moment = (sent_at or datetime.now(UTC)).astimezone(LOCAL_TZ)
+    fixed = {
+        "Subject": rendered.subject,
+        "Date": email.utils.format_datetime(moment),
+        "Message-ID": message_id if message_id.startswith("<") else f"<{message_id}>",
+        "Auto-Submitted": "auto-generated",  # RFC 3834: no auto-replies to this
+        "X-Auto-Response-Suppress": "All",  # Exchange/Outlook: no out-of-office replies
+    }
+    addresses = {"From": sender, "To": to, **({"Cc": ", ".join(cc)} if cc else {})}
     for name, value in (headers or {}).items():
-        del message[name]
-        message[name] = value
-    message.set_content(rendered.text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    message.add_alternative(rendered.html, subtype="html", charset="utf-8", cte="quoted-printable")
-    # After the parts: turning the message into a multipart moves Content-* headers down.
-    message["Content-Language"] = "vi"
-    return message
-
-
-def _encoded_subject(subject: str) -> str:
-    """RFC 2047 encoded words that keep every space.
-
-    CPython 3.11's folder (policy.SMTP) can put the space between two words outside the
-    encoded words, where readers drop it ("nhiệm vụsắp đến hạn"; see also
-    python/cpython#144156). The legacy `Header` encodes the whole line, spaces included.
-    """
-    subject = " ".join(subject.split())  # one line: no header can be smuggled in
-    if subject.isascii() and len(subject) < 70:
-        return subject
-    return Header(subject, "utf-8", header_name="Subject").encode()
+        (addresses if name in addresses or name == "Reply-To" else fixed)[name] = value
+    return compose(
+        address_headers=addresses.items(),
+        headers=fixed.items(),
+        text=rendered.text,
+        html=rendered.html,
+        message_id=fixed["Message-ID"],
+    )
 
 
 def _item_view(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) -> ItemView:
@@ -292,10 +279,13 @@ def _links(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) 
         # An inspection task's page is the inspectors' alone (the office could not open it),
         # and an inspection is closed by logging its record, not from an e-mail: no links.
         purposes = ()
+    # The item's own links: another e-mail the same day (another step of the task) carries
+    # others, so that spending a link in one leaves the other's usable.
+    nonce = notification_nonce(item.task_id, item.kind, item.step, item.due)
     links = []
     for purpose in purposes:
         expires_at = default_expiry(purpose, now)
-        token = signer.sign(purpose, item.task_id, digest.recipient_email, expires_at)
+        token = signer.sign(purpose, item.task_id, digest.recipient_email, expires_at, nonce=nonce)
         label = LINK_LABELS[purpose]
         if purpose == REPORT_PROGRESS and item.kind in STATUS_KINDS:
             label = "Gửi báo cáo"

@@ -3,11 +3,16 @@
 A token is base64url (no padding) of `payload + HMAC-SHA256(secret, domain + payload)`:
 
     version (1 byte) | purpose (1 byte) | task_id (8 bytes) | expires_at (8 bytes, Unix
-    seconds) | recipient (UTF-8, rest of the payload) | MAC (32 bytes)
+    seconds) | nonce (8 bytes) | recipient (UTF-8, rest of the payload) | MAC (32 bytes)
 
 The purpose is inside the signed payload, so a "report progress" token cannot be replayed
 to "confirm done". The token is canonical: a token that decodes to the same bytes but is
 spelled differently (spare base64 bits) is refused, so changing any character fails.
+
+The nonce makes every link its own: an e-mail derives it from the notification the link
+belongs to (`notification_nonce`), so two e-mails about the same task on the same day
+carry different links, and spending one leaves the other usable. Version 1 tokens had no
+nonce; they are refused with a message saying why.
 
 Links are not single-use: that needs the database, and belongs to the page that acts.
 That page must ask for a click (POST) before acting, because Outlook's Safe Links and mail
@@ -20,6 +25,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import secrets
 import struct
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -36,8 +42,9 @@ ACTION_LIFETIME = timedelta(days=14)
 VIEW_LIFETIME = timedelta(days=60)
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
-_VERSION = 1
-_HEADER = struct.Struct(">BBQq")  # version, purpose, task_id, expires_at
+_VERSION = 2
+_HEADER = struct.Struct(">BBQq8s")  # version, purpose, task_id, expires_at, nonce
+NONCE_SIZE = 8
 _MAC_SIZE = hashlib.sha256().digest_size
 _DOMAIN = b"dondoc.notifications.links/v1\x00"
 
@@ -63,9 +70,22 @@ class LinkSigner:
             raise ValueError("link secret must be at least 16 bytes")
         self._secret = secret
 
-    def sign(self, purpose: str, task_id: int, recipient: str, expires_at: datetime) -> str:
+    def sign(
+        self,
+        purpose: str,
+        task_id: int,
+        recipient: str,
+        expires_at: datetime,
+        *,
+        nonce: bytes | None = None,
+    ) -> str:
+        """A token; `nonce` (NONCE_SIZE bytes) tells links apart, random when not given."""
         code = _purpose_code(purpose)
-        payload = _HEADER.pack(_VERSION, code, task_id, _timestamp(expires_at))
+        if nonce is None:
+            nonce = secrets.token_bytes(NONCE_SIZE)
+        if len(nonce) != NONCE_SIZE:
+            raise ValueError(f"a link nonce is {NONCE_SIZE} bytes, got {len(nonce)}")
+        payload = _HEADER.pack(_VERSION, code, task_id, _timestamp(expires_at), nonce)
         payload += recipient.encode("utf-8")
         return _b64encode(payload + self._mac(payload))
 
@@ -73,9 +93,14 @@ class LinkSigner:
         """The signed action, or LinkError: tampered, meant for another action, or expired."""
         expected_code = _purpose_code(purpose)
         payload = self._authentic_payload(token)
-        version, code, task_id, expires = _HEADER.unpack_from(payload)
-        if version != _VERSION:
+        if payload[0] != _VERSION:  # authentic, but from an older dondoc
+            raise LinkError(
+                "Liên kết này theo mẫu cũ, không còn dùng được. Xin dùng liên kết trong thư "
+                "nhắc việc mới nhất hoặc liên hệ Văn phòng UBND tỉnh."
+            )
+        if len(payload) < _HEADER.size:
             raise LinkError("Liên kết không hợp lệ hoặc đã bị thay đổi.")
+        _, code, task_id, expires, _ = _HEADER.unpack_from(payload)
         if code != expected_code:
             raise LinkError("Liên kết này không dùng cho thao tác này.")
         if _timestamp(now) > expires:
@@ -89,7 +114,7 @@ class LinkSigner:
 
     def _authentic_payload(self, token: str) -> bytes:
         raw = _b64decode(token)
-        if raw is None or len(raw) < _HEADER.size + _MAC_SIZE:
+        if raw is None or len(raw) <= _MAC_SIZE:
             raise LinkError("Liên kết không hợp lệ hoặc đã bị thay đổi.")
         payload, mac = raw[:-_MAC_SIZE], raw[-_MAC_SIZE:]
         if not hmac.compare_digest(mac, self._mac(payload)):
@@ -98,6 +123,16 @@ class LinkSigner:
 
     def _mac(self, payload: bytes) -> bytes:
         return hmac.new(self._secret, _DOMAIN + payload, hashlib.sha256).digest()
+
+
+def notification_nonce(*identity: object) -> bytes:
+    """A link nonce that names one notification: e.g. its task, kind, step and due date.
+
+    The same notification (an e-mail resent after a crash) gets the same links; another
+    notification, even about the same task on the same day, gets links of its own.
+    """
+    text = "\x1f".join(str(part) for part in identity)
+    return hashlib.sha256(text.encode("utf-8")).digest()[:NONCE_SIZE]
 
 
 def default_expiry(purpose: str, now: datetime) -> datetime:

@@ -1,25 +1,25 @@
 """Putting notifications into the outbox: insert, and ignore what is there already.
 
-A sweep queues tens of thousands of rows in one transaction, so rows go in a chunk per
-statement, without SQLAlchemy's per-row work (about 20 µs a row, most of a sweep's time):
-- PostgreSQL: `INSERT … SELECT … FROM json_to_recordset(:rows) ON CONFLICT DO NOTHING`,
-  one short statement with one JSON parameter. (A multi-row VALUES statement is parsed in
-  Python by psycopg at every execution, and arrays of JSON text are escaped character by
-  character: each cost seconds here.)
-- SQLite: an executemany of one prepared `INSERT … ON CONFLICT DO NOTHING`, its values
-  converted by each column's own type, once per distinct value where rows share them
-  (the moment, the state, the channel).
+A sweep queues tens of thousands of rows in one transaction, so rows go in bulk, without
+SQLAlchemy's per-row work (about 20 µs a row, most of a sweep's time), each value
+converted by its column's own type (once per distinct value where rows share them: the
+moment, the state, the channel):
+- PostgreSQL: `COPY` into a temporary table of this session, then one
+  `INSERT … SELECT … ON CONFLICT DO NOTHING` (COPY itself cannot skip a conflict).
+  Measured on the sweep benchmark it is about twice as fast as one
+  `INSERT … FROM json_to_recordset(…)` per 2,000 rows, which spent most of its time
+  parsing the JSON document on the server.
+- SQLite: an executemany of one prepared `INSERT … ON CONFLICT DO NOTHING`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Column, Connection, bindparam, column, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import JSON, Column, Connection, func, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,7 @@ from notifications.models import Notification, NotificationState
 INSERT_CHUNK = 2000  # rows per statement
 DEFAULTS = {"state": NotificationState.PENDING, "attempts": 0}  # as the model's defaults
 _TABLE = Notification.__table__
+_INCOMING = "outbox_incoming"  # PostgreSQL: a temporary table per session, emptied at commit
 
 
 def enqueue(session: Session, rows: list[dict[str, Any]]) -> int:
@@ -50,50 +51,54 @@ def enqueue(session: Session, rows: list[dict[str, Any]]) -> int:
 
 def _insert_postgresql(connection: Connection, rows: list[dict[str, Any]]) -> int:
     names = list(rows[0])
-    record = (
-        func.json_to_recordset(bindparam("rows", type_=JSON))
-        .table_valued(*(column(name, _TABLE.c[name].type) for name in names))
-        .render_derived(with_types=True)
+    columns = ", ".join(f'"{name}"' for name in names)
+    cursor = connection.connection.driver_connection.cursor()  # psycopg 3: COPY
+    # Every column but the id, types only: no constraints, nothing evaluated per row.
+    every = ", ".join(f'"{c.name}"' for c in _TABLE.c if c.name != "id")
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE IF NOT EXISTS {_INCOMING} ON COMMIT DELETE ROWS "
+        f"AS SELECT {every} FROM {_TABLE.name} WITH NO DATA"
     )
-    statement = (
-        postgresql.insert(_TABLE)
-        .from_select(names, select(*record.c))
-        .on_conflict_do_nothing(index_elements=["key"])
-        .execution_options(preserve_rowcount=True)  # an INSERT's is dropped otherwise
+    with cursor.copy(f"COPY {_INCOMING} ({columns}) FROM STDIN") as copy:
+        for values in _bound_rows(rows, names, connection.dialect):
+            copy.write_row(values)
+    cursor.execute(
+        f"INSERT INTO {_TABLE.name} ({columns}) SELECT {columns} FROM {_INCOMING} "
+        "ON CONFLICT (key) DO NOTHING"
     )
-    # The JSON type serializes the document as it would a payload; moments as ISO text.
-    document = [{name: _json_ready(row[name]) for name in names} for row in rows]
-    return connection.execute(statement, {"rows": document}).rowcount
-
-
-def _json_ready(value: Any) -> Any:
-    if not isinstance(value, datetime):
-        return value
-    if value.tzinfo is None:  # as tasks_catalog.types.UtcDateTime refuses it
-        raise ValueError(f"naive datetime {value!r}: pass an aware datetime (UTC or local)")
-    return value.astimezone(UTC).isoformat()
+    inserted = cursor.rowcount
+    cursor.execute(f"TRUNCATE {_INCOMING}")  # the next chunk of this transaction
+    return inserted
 
 
 def _insert_sqlite(connection: Connection, rows: list[dict[str, Any]]) -> int:
     names = list(rows[0])
     statement = sqlite.insert(_TABLE).on_conflict_do_nothing(index_elements=["key"])
     compiled = statement.compile(dialect=connection.dialect, column_keys=names)
-    order = compiled.positiontup or []
-    values_of = itemgetter(*order)
-    converters = [
-        (position, convert)
-        for position, name in enumerate(order)
-        if (convert := _converter(_TABLE.c[name], connection.dialect)) is not None
-    ]
-    params = []
-    for row in rows:
-        values = list(values_of(row))
-        for position, convert in converters:
-            values[position] = convert(values[position])
-        params.append(tuple(values))
+    order = list(compiled.positiontup or [])
+    params = _bound_rows(rows, order, connection.dialect)
     # pysqlite sums the rows each execution changed: a conflict changes none.
     options = {"preserve_rowcount": True}
     return connection.exec_driver_sql(str(compiled), params, execution_options=options).rowcount
+
+
+def _bound_rows(
+    rows: list[dict[str, Any]], names: list[str], dialect: Dialect
+) -> list[tuple[Any, ...]]:
+    """Each row's values in the order of `names`, as the columns' types would bind them."""
+    values_of = itemgetter(*names)
+    converters = [
+        (position, convert)
+        for position, name in enumerate(names)
+        if (convert := _converter(_TABLE.c[name], dialect)) is not None
+    ]
+    bound = []
+    for row in rows:
+        values = list(values_of(row)) if len(names) > 1 else [values_of(row)]
+        for position, convert in converters:
+            values[position] = convert(values[position])
+        bound.append(tuple(values))
+    return bound
 
 
 def _converter(target: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:

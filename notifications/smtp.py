@@ -7,6 +7,7 @@ what makes relays throttle or block a sender.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import smtplib
@@ -19,6 +20,7 @@ from email.utils import getaddresses
 from types import TracebackType
 from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
+from notifications.mime import OutgoingEmail
 from notifications.transport import TransportError, env_value, smtp_code_is_permanent
 
 ENV_NAME = "DONDOC_SMTP_URL"
@@ -203,8 +205,10 @@ def _redacted(url: str) -> str:
     return f"{scheme}://{user}:***@{host}{rest[end:]}"
 
 
-def recipients_of(message: Message) -> list[str]:
+def recipients_of(message: Message | OutgoingEmail) -> list[str]:
     """The envelope recipients (To, Cc, Bcc), checked; a bad one is a permanent error."""
+    if isinstance(message, OutgoingEmail):
+        return _checked(message.recipients)
     recipients: list[str] = []
     for name in RECIPIENT_HEADERS:
         for value, addresses in _header_values(message, name):
@@ -219,6 +223,18 @@ def recipients_of(message: Message) -> list[str]:
     if not recipients:
         raise TransportError("Thư không có người nhận (To, Cc, Bcc trống)", permanent=True)
     return list(dict.fromkeys(recipients))  # once each, in order
+
+
+def _checked(recipients: tuple[str, ...]) -> list[str]:
+    for address in recipients:
+        problem = address_problem(address)
+        if problem:
+            raise TransportError(
+                f"Địa chỉ người nhận không hợp lệ ({address!r}): {problem}", permanent=True
+            )
+    if not recipients:
+        raise TransportError("Thư không có người nhận (To, Cc trống)", permanent=True)
+    return list(recipients)
 
 
 def _header_values(message: Message, name: str) -> list[tuple[object, list[str]]]:
@@ -264,14 +280,20 @@ class SmtpTransport:
     ) -> None:
         self.close()
 
-    def send(self, message: EmailMessage) -> None:
-        """Deliver `message` to its To/Cc/Bcc (Bcc is not transmitted); raise TransportError."""
+    def send(self, message: EmailMessage | OutgoingEmail) -> None:
+        """Deliver `message` to its To/Cc/Bcc (Bcc is not transmitted); raise TransportError.
+
+        An `OutgoingEmail` (a digest) goes as the bytes it holds; an `EmailMessage` is
+        flattened by smtplib."""
         recipients = recipients_of(message)  # before touching the server
         connection = self._ready_connection()
         try:
-            refused = connection.send_message(
-                message, from_addr=self.settings.sender, to_addrs=recipients
-            )
+            if isinstance(message, OutgoingEmail):
+                refused = connection.sendmail(self.settings.sender, recipients, message.raw)
+            else:
+                refused = connection.send_message(
+                    message, from_addr=self.settings.sender, to_addrs=recipients
+                )
         except smtplib.SMTPRecipientsRefused as exc:
             raise _refused_error(exc.recipients) from exc
         except smtplib.SMTPSenderRefused as exc:
@@ -319,17 +341,16 @@ class SmtpTransport:
 
     def _open(self) -> smtplib.SMTP:
         settings = self.settings
-        context = ssl.create_default_context()
         if settings.implicit_tls:
             connection: smtplib.SMTP = smtplib.SMTP_SSL(
-                settings.host, settings.port, timeout=settings.timeout, context=context
+                settings.host, settings.port, timeout=settings.timeout, context=_tls_context()
             )
         else:
             connection = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
         try:
             connection.ehlo_or_helo_if_needed()
             if settings.starttls:
-                connection.starttls(context=context)
+                connection.starttls(context=_tls_context())
                 connection.ehlo()  # RFC 3207: forget what was said before TLS
             if settings.username:
                 connection.login(settings.username, settings.password or "")
@@ -343,6 +364,12 @@ class SmtpTransport:
         connection, self._connection = self._connection, None
         if connection is not None:
             connection.close()
+
+
+@functools.lru_cache(maxsize=1)
+def _tls_context() -> ssl.SSLContext:
+    # Loading the system's CA certificates takes ~0.1 s: once per process, and only for TLS.
+    return ssl.create_default_context()
 
 
 def _still_open(connection: smtplib.SMTP) -> bool:

@@ -52,8 +52,9 @@ class PlanReport:
     created: Counter[str] = field(default_factory=Counter)  # per document number
     moved: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
-    # Tasks created or moved: the follow-up engine schedules their first action.
-    touched: list[Task] = field(default_factory=list)
+    # For the follow-up engine: new tasks start from their first action, moved ones from now.
+    new_tasks: list[Task] = field(default_factory=list)
+    moved_tasks: list[Task] = field(default_factory=list)
 
 
 def plan_year(session: Session, *, year: int, calendar: WorkCalendar, now: datetime) -> PlanReport:
@@ -71,10 +72,10 @@ def plan_year(session: Session, *, year: int, calendar: WorkCalendar, now: datet
                 session.add(task)
                 existing[key] = task
                 report.created[number] += 1
-                report.touched.append(task)
+                report.new_tasks.append(task)
             elif _move_due(task, planned.occurrence.due, now):
                 report.moved[number] += 1
-                report.touched.append(task)
+                report.moved_tasks.append(task)
             else:
                 report.unchanged[number] += 1
     session.flush()

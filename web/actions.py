@@ -9,8 +9,8 @@ written. Acting happens in the caller's transaction, in this order:
    fails here and the whole transaction rolls back;
 4. the lifecycle transition (a refusal rolls back the link too, so the person can
    correct the form and try again);
-5. recompute `next_action_at`, so reminders stop on submission and restart from a new
-   due date.
+5. recompute `next_action_at` (`workflows.followup.reschedule`), so reminders stop on
+   submission and restart from now on, never re-sending one from before the change.
 """
 
 from __future__ import annotations
@@ -40,12 +40,12 @@ from tasks_catalog.models import Task
 from tasks_catalog.models_lifecycle import UsedLink
 from web.access import NOT_ALLOWED, Principal, action_refusal, may_view, principal_for_email
 from web.access import task_scope as scope_of
-from web.followup import reschedule
 from web.pages import dmy, load_task
+from workflows.followup import reschedule
 
 log = logging.getLogger("dondoc.web")
 ACTION_PURPOSES = (REPORT_PROGRESS, CONFIRM_DONE, REQUEST_EXTENSION)
-MAX_TOKEN_LENGTH = 600  # a 254-character address makes a token of about 410
+MAX_TOKEN_LENGTH = 600  # a 254-character address makes a token of 416 characters
 USED = "Liên kết đã được dùng. Mỗi liên kết thao tác chỉ dùng được một lần; xin dùng liên kết trong thư nhắc việc mới nhất hoặc liên hệ Văn phòng UBND tỉnh."
 INVALID = "Liên kết không hợp lệ hoặc đã bị thay đổi."
 NO_TASK = "Không tìm thấy nhiệm vụ này."
@@ -149,7 +149,7 @@ def perform(
             f"Đã gửi đề nghị gia hạn đến {dmy(proposed)}. Thời hạn hiện tại ({dmy(task.due_on)}) "
             "giữ nguyên cho đến khi Văn phòng UBND tỉnh đồng ý."
         )
-    reschedule(session=session, task=task, calendar=calendar, now=now)
+    reschedule(session=session, tasks=[task], calendar=calendar, now=now)
     log.info("task %d: %s by %s", task.id, purpose, actor)
     return message
 

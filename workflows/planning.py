@@ -1,4 +1,8 @@
-"""Planning as the engine sees it: plan the year, then schedule each new task's first action."""
+"""Planning as the engine sees it: plan the year, then schedule what changed.
+
+A new task is followed from its first action; a task whose due date the catalogue moved is
+followed from now on, as after any other change (`workflows.followup.reschedule`).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.planning import PlanReport, plan_year
+from workflows.followup import reschedule
 from workflows.sweep import PolicyLookup, schedule_first_actions
 
 
@@ -20,5 +25,8 @@ def plan_and_schedule(
     policies: PolicyLookup | None = None,
 ) -> PlanReport:
     report = plan_year(session, year=year, calendar=calendar, now=now)
-    schedule_first_actions(session, report.touched, calendar, policies)
+    schedule_first_actions(session, report.new_tasks, calendar, policies)
+    reschedule(
+        session=session, tasks=report.moved_tasks, calendar=calendar, now=now, policies=policies
+    )
     return report

@@ -107,6 +107,28 @@ def next_action_at(
     return next((a.at for a in timeline(task, policy, calendar) if a.at > after), None)
 
 
+def next_action_after_change(
+    task: TaskFacts,
+    policy: FollowUpPolicy,
+    calendar: WorkCalendar,
+    *,
+    now: datetime,
+    pending: datetime | None,
+) -> datetime | None:
+    """When the sweep should look again at a task that changed at `now` (None: never).
+
+    A change (new status, new due date) gives the task a new timeline, part of which may
+    lie in the past: reminders sent under the old due date, progress requests for cut-offs
+    long gone. The sweep sends the latest action since `next_action_at`, so starting the
+    new timeline from its first action would send one of those again. Only actions from
+    `now` on are kept, with one exception: `pending`, the `next_action_at` before the
+    change, when already due (an action the sweep has not reached yet): what falls due from
+    it on is still sent, as it would have been without the change.
+    """
+    start = now if pending is None else min(pending, now)
+    return next((a.at for a in timeline(task, policy, calendar) if a.at >= start), None)
+
+
 def morning(day: date, policy: FollowUpPolicy) -> datetime:
     return datetime.combine(day, policy.send_at, tzinfo=LOCAL_TZ)
 

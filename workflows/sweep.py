@@ -29,16 +29,27 @@ from sqlalchemy.orm import Session, joinedload
 from notifications.models import Channel
 from notifications.outbox import enqueue
 from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.models import Obligation, Task, TaskStatus
+from tasks_catalog.models import AssignmentRole, Obligation, Task, TaskStatus
 from tasks_catalog.status import LABELS, display_status
 from tasks_catalog.types import UtcDateTime
 from workflows.policy import FollowUpPolicy, policy_for
 from workflows.recipients import Recipient, RecipientDirectory
-from workflows.rules import LOCAL_TZ, Action, TaskFacts, due_actions, next_action_at, timeline
+from workflows.rules import (
+    LOCAL_TZ,
+    Action,
+    ActionKind,
+    TaskFacts,
+    due_actions,
+    next_action_at,
+    timeline,
+)
 
 OPEN = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
 PolicyLookup = Callable[[Obligation], FollowUpPolicy]
-_CHANNEL_VALUES = {channel: channel.value for channel in Channel}  # Enum.value is slow
+# Enum.value is a descriptor call, slow enough to show in a sweep: looked up here instead.
+_VALUES = {
+    member: member.value for enum in (Channel, ActionKind, AssignmentRole) for member in enum
+}
 # What the sweep reads of a due task; rows, not ORM objects: a sweep reads thousands.
 DUE_COLUMNS = (
     Task.id,
@@ -311,7 +322,7 @@ class _Event:
 
     def __init__(self, task: Row[Any], action: Action, now: datetime) -> None:
         self.task_id = task.id
-        self.kind = action.kind.value
+        self.kind = _VALUES[action.kind]
         self.step = action.step
         self.days = action.days
         self.key = f"t{task.id}/{action.step}/{task.due_on.isoformat()}"
@@ -321,7 +332,7 @@ class _Event:
     def row(
         self, channel: Channel, recipient: str, name: str, payload: dict[str, Any]
     ) -> dict[str, Any]:
-        key = f"{self.key}/{_CHANNEL_VALUES[channel]}/{recipient.lower()}"
+        key = f"{self.key}/{_VALUES[channel]}/{recipient.lower()}"
         return {
             "key": key[:400],
             "task_id": self.task_id,
@@ -349,7 +360,7 @@ def _item(task: Row[Any], event: _Event, rules: _Rules, agency_name: str) -> dic
         "obligation_code": obligation.code,
         "title": obligation.title,
         "agency_name": agency_name,
-        "role": task.role.value,
+        "role": _VALUES[task.role],
         "period": task.period_label,
         "due": task.due_on.isoformat(),
         "original_due": task.original_due_on.isoformat(),

@@ -7,6 +7,7 @@ late, so a table of declared days (``vn_declared_days.yaml``) overrides it both 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -127,8 +128,7 @@ class WorkCalendar:
         return table
 
     def _build_table(self, year: int) -> _YearTable:
-        public = holidays.country_holidays("VN", years=year, language="vi")
-        reasons = {d: str(name) for d, name in public.items() if d.year == year}
+        reasons = dict(_public_holidays(year))
         declared = {d: v for d, v in self._declared.items() if d.year == year}
         reasons.update({d: v.reason for d, v in declared.items() if not v.working})
         jan1 = date(year, 1, 1)
@@ -136,6 +136,14 @@ class WorkCalendar:
         days = [jan1 + timedelta(days=i) for i in range(length)]
         flags = bytes(_is_working(d, reasons, declared) for d in days)
         return _YearTable(jan1.toordinal(), flags, (0, *accumulate(flags)), reasons)
+
+
+@functools.lru_cache(maxsize=64)
+def _public_holidays(year: int) -> tuple[tuple[date, str], ...]:
+    """The holidays package's days of one year; building them costs ~0.15 s and a
+    long-running process asks for the same years at every tick, so once per process."""
+    public = holidays.country_holidays("VN", years=year, language="vi")
+    return tuple((d, str(name)) for d, name in sorted(public.items()) if d.year == year)
 
 
 def _is_working(d: date, reasons: dict[date, str], declared: dict[date, DeclaredDay]) -> bool:

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from notifications.delivery import period_text
 from tasks_catalog.models import AssignmentRole, Obligation, Task, TaskDueChange, TaskStatus
 from tests.bdd.world import ScenarioDatabase, resume
-from workflows.rules import LOCAL_TZ, next_action_at
-from workflows.sweep import obligation_policy, task_facts
+from workflows.followup import reschedule
+from workflows.rules import LOCAL_TZ
 
 NONE = "không có"  # written where a list of agencies is empty
 
@@ -241,13 +241,8 @@ def extend(
             )
             task.due_on = due
             task.extension_count += 1
-            session.flush()
-            # From now on the task follows its new due date (every outbox key carries it);
-            # what fell due before the approval is not sent again.
-            policy = obligation_policy(task.obligation)
-            task.next_action_at = next_action_at(
-                task_facts(task), policy, db.calendar, after=approved
-            )
+            # From now on the task follows its new due date, as after any change in dondoc.
+            reschedule(session=session, tasks=[task], calendar=db.calendar, now=approved)
 
 
 def recall(db: ScenarioDatabase, followed: list[Followed], code: str) -> None:

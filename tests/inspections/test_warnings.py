@@ -6,7 +6,7 @@ import json
 import re
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from dondoc.db import transaction
 from notifications.delivery import digest_item
@@ -130,9 +130,10 @@ def test_the_e_mail_names_the_unit_and_the_public_checkpoint_never_a_planned_day
     # No links: an inspection is closed by its record, and its task page is the team's alone.
     assert "Xem nhiệm vụ:" not in rendered.text and "/tasks/" not in rendered.html
     # Every date the e-mail carries is a public one: the checkpoint, the moment it was
-    # written, the links' expiry. (A planned day may coincide with one of them by chance:
-    # that is why the test lists what is allowed rather than searching for the plan.)
-    allowed = {"30/06/2025", "01/07/2025", "15/07/2025", "30/08/2025"}
+    # written (no links, so no links' expiry). (A planned day may coincide with one of them
+    # by chance: that is why the test lists what is allowed rather than searching for the
+    # plan.)
+    allowed = {"30/06/2025", "01/07/2025"}
     for body in (rendered.text, rendered.html):
         assert set(re.findall(r"\d{2}/\d{2}/\d{4}", body)) == allowed
     for payload in payloads:
@@ -162,3 +163,35 @@ def test_a_failing_inspection_check_does_not_stop_the_days_reminders(world, tmp_
         )  # fmt: skip
     assert report.inspections is None and report.delivery.messages > 0
     assert len(list_messages(tmp_path / "mail")) == report.delivery.messages
+
+
+def test_the_year_end_escalation_gives_the_office_no_link_the_web_would_refuse(world, tmp_path):
+    """The office may not open an inspection task (only its inspectors may): no link to one."""
+    from dondoc.db import session_factory
+    from notifications.delivery import DeliverySettings, deliver
+    from notifications.mailcatcher import MailCatcher, list_messages, read_message
+    from notifications.smtp import SmtpSettings, SmtpTransport
+
+    morning = at(date(2026, 1, 5))
+    settings = DeliverySettings(
+        "Dondoc <d@x.example>", "https://x.example", LinkSigner(b"k" * 32), "t"
+    )
+    with transaction(world) as session:
+        check_inspections(session, now=morning, calendar=CAL, secret=None)
+        session.execute(delete(Notification).where(Notification.kind != "inspection_escalation"))
+    with MailCatcher(tmp_path / "mail") as catcher:
+        smtp = SmtpSettings.from_url(catcher.url)
+        deliver(
+            session_factory(world), now=morning, settings=settings,
+            email_transport=lambda: SmtpTransport(smtp),
+        )  # fmt: skip
+    mails = {m.recipients[0]: m for m in list_messages(tmp_path / "mail")}
+    assert set(mails) == {COORDINATOR, OFFICE_LEADER, LEAD}
+    for recipient, mail in mails.items():
+        message = read_message(tmp_path / "mail", mail.id)
+        text = message.get_body(("plain",)).get_content()
+        html = message.get_body(("html",)).get_content()
+        assert "ĐÔN ĐỐC – ĐƠN VỊ CHƯA ĐƯỢC KIỂM TRA ĐỦ SỐ CUỘC (33)" in text, recipient
+        for body in (text, html):
+            assert "https://x.example/tasks/" not in body and "/a/" not in body, recipient
+            assert "?t=" not in body and "liên kết" not in body.lower(), recipient

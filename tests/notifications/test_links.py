@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import re
+import struct
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,6 +19,7 @@ from notifications.links import (
     LinkSigner,
     action_url,
     default_expiry,
+    notification_nonce,
 )
 
 SECRET = b"test-secret-of-at-least-16-bytes"
@@ -74,6 +77,34 @@ def test_truncated_extended_or_garbage_tokens_fail(signer, token):
     ):
         with pytest.raises(LinkError):
             signer.verify(bad, REPORT_PROGRESS, NOW)
+
+
+def test_two_links_for_the_same_action_person_and_day_differ(signer, token):
+    again = signer.sign(REPORT_PROGRESS, 4242, RECIPIENT, EXPIRES)
+
+    assert again != token
+    assert signer.verify(again, REPORT_PROGRESS, NOW) == signer.verify(token, REPORT_PROGRESS, NOW)
+
+
+def test_a_notification_always_gets_the_same_link_and_another_notification_another(signer):
+    reminder = notification_nonce(4242, "reminder", "before-3", "2025-03-31")
+    overdue = notification_nonce(4242, "overdue", "overdue-1", "2025-03-31")
+
+    def link(nonce: bytes) -> str:
+        return signer.sign(REPORT_PROGRESS, 4242, RECIPIENT, EXPIRES, nonce=nonce)
+
+    assert link(reminder) == link(reminder)  # an e-mail resent after a crash: the same link
+    assert link(reminder) != link(overdue)
+    with pytest.raises(ValueError, match="8 bytes"):
+        signer.sign(REPORT_PROGRESS, 4242, RECIPIENT, EXPIRES, nonce=b"short")
+
+
+def test_a_link_e_mailed_before_links_had_a_nonce_is_refused_saying_why(signer):
+    payload = struct.pack(">BBQq", 1, 2, 4242, int(EXPIRES.timestamp())) + RECIPIENT.encode()
+    old = base64.urlsafe_b64encode(payload + signer._mac(payload)).rstrip(b"=").decode()
+
+    with pytest.raises(LinkError, match="theo mẫu cũ"):
+        signer.verify(old, REPORT_PROGRESS, NOW)
 
 
 def test_a_token_from_another_secret_fails(token):

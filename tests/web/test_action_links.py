@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import html
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from dondoc.db import transaction
+from dondoc.db import session_factory, transaction
+from notifications.delivery import DeliverySettings, deliver
 from notifications.links import CONFIRM_DONE, REPORT_PROGRESS, REQUEST_EXTENSION, VIEW
+from notifications.mailcatcher import MailCatcher, list_messages, read_message
+from notifications.models import Notification
+from notifications.outbox import enqueue
+from notifications.smtp import SmtpSettings, SmtpTransport
 from tasks_catalog import lifecycle
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.models import AssignmentRole, Task, TaskStatus
@@ -19,7 +27,8 @@ from tests.helpers import snapshot
 from tests.lifecycle.world import PLAN, SNV_HEAD, SNV_STAFF, VP_CHIEF, VP_COORDINATOR, local
 from tests.web.support import csrf_of
 from web.actions import token_hash
-from web.followup import reschedule
+from workflows.followup import reschedule
+from workflows.sweep import sweep
 
 USED = "Liên kết đã được dùng"
 
@@ -45,7 +54,7 @@ def approve_pending(web, task_id: int) -> None:  # noqa: ANN001
             session=session, request=request, actor=VP_COORDINATOR, now=web.clock.now,
             calendar=calendar,
         )  # fmt: skip
-        reschedule(session=session, task=request.task, calendar=calendar, now=web.clock.now)
+        reschedule(session=session, tasks=[request.task], calendar=calendar, now=web.clock.now)
 
 
 # --- GET never acts -----------------------------------------------------------------------
@@ -149,6 +158,63 @@ def test_an_action_link_works_once(web):
         assert used[0].token_hash == token_hash(path.rsplit("/", 1)[1])
 
 
+def progress_link_emailed(web, directory: Path, task_id: int, now: datetime) -> str:  # noqa: ANN001
+    """Deliver what is queued over SMTP; the "Báo cáo tiến độ" link of the task to SNV_STAFF."""
+    settings = DeliverySettings("Dondoc <d@hoabinh.example>", "http://testserver", web.signer, "t")
+    with MailCatcher(directory) as catcher:
+        smtp = SmtpSettings.from_url(catcher.url)
+        deliver(
+            session_factory(web.engine), now=now, settings=settings,
+            email_transport=lambda: SmtpTransport(smtp),
+        )  # fmt: skip
+    [mail] = [m for m in list_messages(directory) if m.recipients == (SNV_STAFF,)]
+    body = read_message(directory, mail.id).get_body(("html",)).get_content()
+    links = [html.unescape(u) for u in re.findall(r'href="([^"]+/a/report_progress/[^"]+)"', body)]
+    token = {u: u.rsplit("/", 1)[1] for u in links}
+    return next(
+        u for u, t in token.items() if web.signer.verify(t, REPORT_PROGRESS, now).task_id == task_id
+    )
+
+
+def queue_another_step(web, task_id: int, step: str, now: datetime) -> None:  # noqa: ANN001
+    """A second notification about the task for SNV_STAFF, as a later run the same day makes."""
+    with transaction(web.engine) as session:
+        first = session.scalars(
+            select(Notification).where(
+                Notification.task_id == task_id, Notification.recipient == SNV_STAFF
+            )
+        ).first()
+        enqueue(
+            session,
+            [
+                {
+                    "key": f"{first.key}/{step}", "task_id": task_id, "channel": first.channel,
+                    "recipient": SNV_STAFF, "recipient_name": first.recipient_name,
+                    "kind": "status_request", "step": step, "created_at": now,
+                    "payload": {**first.payload, "kind": "status_request", "step": step},
+                    "next_attempt_at": now,
+                }
+            ],
+        )  # fmt: skip
+
+
+def test_two_e_mails_the_same_day_carry_links_each_used_once(web, calendar, tmp_path):
+    task_id = web.task_id()
+    with transaction(web.engine) as session:
+        sweep(session, now=local("2025-03-20T07:30"), calendar=calendar)
+    morning = progress_link_emailed(web, tmp_path / "morning", task_id, local("2025-03-20T07:31"))
+    queue_another_step(web, task_id, "progress-2025-Q1", local("2025-03-20T14:00"))
+    afternoon = progress_link_emailed(web, tmp_path / "later", task_id, local("2025-03-20T14:01"))
+
+    assert web.submit(morning, note="Đã lấy ý kiến các sở").status_code == 200
+    opened = web.client.get(afternoon)  # the other e-mail's link is not spent
+    assert opened.status_code == 200, opened.text
+    assert web.submit(afternoon, note="Đã trình dự thảo").status_code == 200
+    for spent in (morning, afternoon):
+        again = web.client.get(spent)
+        assert again.status_code == 409 and USED in again.text
+
+
 def test_the_database_refuses_to_record_a_link_twice(web):
     task_id = web.task_id()
     with pytest.raises(IntegrityError), transaction(web.engine) as session:
@@ -243,7 +309,6 @@ def test_a_third_extension_is_refused_on_the_form(web):
         )
         assert ok.status_code == 200
         approve_pending(web, task_id)
-        web.clock.now += timedelta(days=1)  # the next e-mail's link (links differ by day)
     third = web.submit(
         web.link(REQUEST_EXTENSION, task_id, SNV_HEAD), proposed_due="2025-06-16", reason="Lý do"
     )

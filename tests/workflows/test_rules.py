@@ -6,7 +6,15 @@ from datetime import date, datetime
 
 from tasks_catalog.calendar import default_calendar
 from workflows.policy import DEFAULT_POLICY, FollowUpPolicy
-from workflows.rules import LOCAL_TZ, ActionKind, Audience, TaskFacts, due_actions, timeline
+from workflows.rules import (
+    LOCAL_TZ,
+    ActionKind,
+    Audience,
+    TaskFacts,
+    due_actions,
+    next_action_after_change,
+    timeline,
+)
 
 CAL = default_calendar()
 
@@ -153,3 +161,27 @@ def test_a_policy_can_change_the_reminder_days():
         "strict", {"reminder_days": [1, 5], "remind_on_due_day": False}
     )
     assert schedule(task(), strict)[:2] == [("2025-12-08", "before-5"), ("2025-12-12", "before-1")]
+
+
+def test_after_a_change_the_task_is_followed_from_now_on_never_from_its_first_step():
+    # Due 31/3, reminded on 20/3 and 26/3, extended to 15/4 on 27/3 at 14:00: the new due
+    # date's timeline opens with the progress request of the cut-off 14/3, long gone.
+    day = date(2025, 4, 15)
+    extended = task(due=day, period_start=day, period_end=day, created_on=date(2025, 1, 2))
+    assert timeline(extended, DEFAULT_POLICY, CAL)[0].at == at("2025-03-14")
+    later = next_action_after_change(
+        extended, DEFAULT_POLICY, CAL, now=at("2025-03-27", 14), pending=at("2025-03-28")
+    )
+    assert later == at("2025-04-03")  # before-7 of 15/4 (7/4 is Giỗ Tổ)
+
+
+def test_after_a_change_an_action_due_but_not_yet_swept_is_kept_while_the_task_is_open():
+    pending = at("2025-12-10")  # before-3; the sweep has not reached it at 07:31
+    now = at("2025-12-10", 7, 31)
+    assert next_action_after_change(task(), DEFAULT_POLICY, CAL, now=now, pending=pending) == (
+        pending
+    )
+    submitted = task(status="submitted")
+    assert (
+        next_action_after_change(submitted, DEFAULT_POLICY, CAL, now=now, pending=pending) is None
+    )
