@@ -29,7 +29,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
@@ -239,7 +239,7 @@ Transport = Callable[[], AbstractContextManager[EmailSender]]
 
 def transport_for(mode: str, url: str) -> Transport:
     settings = SmtpSettings.from_url(url)
-    if mode == "dondoc":
+    if mode in ("dondoc", "parallel"):
         return lambda: SmtpTransport(settings)
     return lambda: ConnectionPerMessage(settings)
 
@@ -267,7 +267,13 @@ class Run:
 
 
 def one_run(
-    engine: Engine, server_kind: str, mode: str, people: int, items: int, profile: bool = False
+    engine: Engine,
+    server_kind: str,
+    mode: str,
+    people: int,
+    items: int,
+    profile: bool = False,
+    connections: int = 1,
 ) -> Run:
     queued = fill_outbox(engine, people, items)
     assert queued == people * items, f"queued {queued}"
@@ -277,7 +283,7 @@ def one_run(
             report = deliver(
                 session_factory(engine),
                 now=MORNING,
-                settings=SETTINGS,
+                settings=replace(SETTINGS, connections=connections if mode == "parallel" else 1),
                 email_transport=transport_for(mode, server.url),
             )
         seconds, client_cpu = elapsed(), time.process_time() - cpu
@@ -294,7 +300,10 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=PEOPLE)
     parser.add_argument("--items", type=int, default=1, help="digest items per person")
     parser.add_argument("--servers", default="sink,catcher")
-    parser.add_argument("--modes", default="dondoc,baseline")
+    parser.add_argument("--modes", default="dondoc,parallel,baseline")
+    parser.add_argument(
+        "--connections", type=int, default=4, help="SMTP connections of the parallel mode"
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile one more dondoc run")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -309,7 +318,9 @@ def main() -> None:
             rates, client_ms, server_ms = [], [], []
             for run in range(1, args.runs + 1):
                 load = load_now()
-                result = one_run(engine, server, mode, args.people, args.items)
+                result = one_run(
+                    engine, server, mode, args.people, args.items, connections=args.connections
+                )
                 sent = result.report.messages
                 rates.append(sent / result.seconds)
                 client_ms.append(1000 * result.client_cpu / sent)

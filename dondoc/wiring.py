@@ -21,11 +21,14 @@ def worker_name() -> str:
 
 
 def delivery_settings(settings: Settings) -> DeliverySettings:
+    # The embedded mail catcher takes one connection; a relay as many as its URL says.
+    smtp = SmtpSettings.from_url(settings.smtp_url) if settings.smtp_url else None
     return DeliverySettings(
         sender=settings.mail_from,
         base_url=settings.base_url,
         signer=LinkSigner(settings.signing_key()),
         worker=worker_name(),
+        connections=smtp.connections if smtp else 1,
     )
 
 

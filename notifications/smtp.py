@@ -27,7 +27,8 @@ ENV_NAME = "DONDOC_SMTP_URL"
 DEFAULT_SENDER = "dondoc@localhost"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
-QUERY_OPTIONS = ("starttls", "timeout", "from")
+QUERY_OPTIONS = ("starttls", "timeout", "from", "connections")
+MAX_CONNECTIONS = 16  # relays limit connections per client (Postfix: 50, Exchange: 20)
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 RECIPIENT_HEADERS = ("To", "Cc", "Bcc")
 
@@ -63,6 +64,7 @@ class SmtpSettings:
     starttls: bool = False  # smtp://…?starttls=1: upgrade a plain connection (port 587)
     timeout: float = DEFAULT_TIMEOUT  # seconds, for connecting and for each reply
     sender: str = DEFAULT_SENDER  # envelope sender (MAIL FROM), where bounces go
+    connections: int = 1  # ?connections=N: a delivery run sends over N connections at once
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> SmtpSettings | None:
@@ -100,6 +102,7 @@ class SmtpSettings:
             starttls=_flag(url, "starttls", options.get("starttls", "0")),
             timeout=_timeout(url, options.get("timeout")),
             sender=_sender(url, options.get("from")),
+            connections=_connections(url, options.get("connections")),
         )
         _check_tls(url, settings)
         return settings
@@ -160,6 +163,18 @@ def _timeout(url: str, value: str | None) -> float:
             f"timeout={value!r} phải là số giây lớn hơn 0 (timeout must be a positive number of seconds)",
         )
     return seconds
+
+
+def _connections(url: str, value: str | None) -> int:
+    if value is None:
+        return 1
+    if not value.isdigit() or not 1 <= int(value) <= MAX_CONNECTIONS:
+        raise _bad(
+            url,
+            f"connections={value!r} phải là số nguyên từ 1 đến {MAX_CONNECTIONS} "
+            f"(connections must be a whole number 1-{MAX_CONNECTIONS})",
+        )
+    return int(value)
 
 
 def _sender(url: str, value: str | None) -> str:

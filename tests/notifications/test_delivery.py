@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -20,6 +21,7 @@ from tasks_catalog.catalogue.service import load_paths
 from tasks_catalog.models import Task, TaskStatus
 from tests.conftest import NOW
 from tests.helpers import copy_valid
+from tests.notifications.smtp_servers import Recorder
 from workflows.planning import plan_and_schedule
 from workflows.rules import LOCAL_TZ
 from workflows.sweep import sweep
@@ -201,3 +203,20 @@ def test_the_morning_sweep_queued_one_row_per_person_and_item(queued):
     # the quarterly report (first seen now, so only its latest step, due-day 19/3): SNV's
     # two people and STP's one; the 2025 target's progress request (14/3) to VP's head.
     assert states(queued) == {NotificationState.PENDING.value: 7}
+
+
+def test_several_connections_share_the_people_and_each_gets_one_digest(queued, servers):
+    recorder = Recorder()
+    server = servers.start(recorder)
+    url = f"smtp://127.0.0.1:{server.port}?connections=3"
+    with queued() as session:
+        people = {n.recipient for n in session.scalars(select(Notification))}
+        total = len(session.scalars(select(Notification)).all())
+    settings = replace(SETTINGS, connections=SmtpSettings.from_url(url).connections)
+
+    report = deliver(queued, now=MORNING, settings=settings, email_transport=transport_to(url))
+
+    assert len(set(recorder.ehlo_peers)) == 3  # three connections, one EHLO each
+    envelopes = sorted(rcpt for _, rcpts, _ in recorder.envelopes for rcpt in rcpts)
+    assert envelopes == sorted(people) and report.messages == len(people)
+    assert states(queued) == {"sent": total}

@@ -3,95 +3,18 @@ failures classified as permanent or worth retrying, settings from DONDOC_SMTP_UR
 
 from __future__ import annotations
 
-import socket
 import time
-from collections.abc import Iterator
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from notifications.smtp import SmtpSettings, SmtpTransport
 from notifications.transport import TransportError
+from tests.notifications.smtp_servers import Recorder, free_port
 
 OFFICE = "snv@quangtri.gov.vn"
-
-
-class Recorder:
-    """An SMTP handler that keeps what it got and refuses the recipients it is told to."""
-
-    def __init__(
-        self,
-        refuse: dict[str, str] | None = None,
-        data_reply: str | None = None,
-        mail_reply: str | None = None,
-    ):
-        self.refuse = refuse or {}
-        self.data_reply = data_reply
-        self.mail_reply = mail_reply
-        self.ehlo_peers: list[Any] = []
-        self.envelopes: list[tuple[str, list[str], bytes]] = []
-
-    async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802
-        session.host_name = hostname
-        self.ehlo_peers.append(session.peer)  # one EHLO per connection (no STARTTLS here)
-        return responses
-
-    async def handle_MAIL(self, server, session, envelope, address, options):  # noqa: N802
-        if self.mail_reply:
-            return self.mail_reply
-        envelope.mail_from = address
-        return "250 OK"
-
-    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
-        if address in self.refuse:
-            return self.refuse[address]
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        if self.data_reply:
-            return self.data_reply
-        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
-        return "250 OK"
-
-
-class Servers:
-    def __init__(self) -> None:
-        self.running: list[Controller] = []
-
-    def start(self, handler: Recorder, port: int | None = None, **options: Any) -> Controller:
-        controller = Controller(
-            handler,
-            hostname="127.0.0.1",
-            port=port or free_port(),
-            server_hostname="test",
-            **options,
-        )
-        controller.start()
-        self.running.append(controller)
-        return controller
-
-    def stop(self, controller: Controller) -> None:
-        self.running.remove(controller)
-        controller.stop()
-
-
-@pytest.fixture
-def servers() -> Iterator[Servers]:
-    servers = Servers()
-    yield servers
-    for controller in list(servers.running):
-        servers.stop(controller)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def transport_for(port: int) -> SmtpTransport:
@@ -292,7 +215,8 @@ def test_bcc_recipients_are_in_the_envelope_but_not_in_the_message(servers):
         ),
         ("smtps://mail.quangtri.gov.vn", dict(port=465, implicit_tls=True, starttls=False)),
         ("smtp://127.0.0.1:8025", dict(host="127.0.0.1", port=8025, timeout=10.0)),
-        ("smtp://relay", dict(port=25, sender="dondoc@localhost")),
+        ("smtp://relay", dict(port=25, sender="dondoc@localhost", connections=1)),
+        ("smtp://relay?connections=4", dict(connections=4)),
         (
             "smtp://relay?from=dondoc@quangtri.gov.vn&timeout=2.5",
             dict(sender="dondoc@quangtri.gov.vn", timeout=2.5),
@@ -314,6 +238,9 @@ def test_smtp_urls_are_parsed_with_their_defaults(url, expected):
         ("smtps://relay?starttls=1", "starttls"),
         ("smtp://relay?tls=1", "'tls'"),
         ("smtp://relay?timeout=0", "timeout"),
+        ("smtp://relay?connections=0", "connections"),
+        ("smtp://relay?connections=17", "connections"),
+        ("smtp://relay?connections=bon", "connections"),
         ("smtp://relay?from=khong-phai-dia-chi", "from"),
         ("smtp://user:bimat@relay.example.vn", "mã hoá"),
     ],
