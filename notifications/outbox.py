@@ -6,9 +6,8 @@ converted by its column's own type (once per distinct value where rows share the
 moment, the state, the channel):
 - PostgreSQL: `COPY` into a temporary table of this session, then one
   `INSERT … SELECT … ON CONFLICT DO NOTHING` (COPY itself cannot skip a conflict).
-  Measured on the sweep benchmark it is about twice as fast as one
-  `INSERT … FROM json_to_recordset(…)` per 2,000 rows, which spent most of its time
-  parsing the JSON document on the server.
+  It replaced one `INSERT … FROM json_to_recordset(…)` per 2,000 rows, whose server
+  parsed a JSON document per statement: the sweep benchmark went from 4.2 s to 3.7 s.
 - SQLite: an executemany of one prepared `INSERT … ON CONFLICT DO NOTHING`.
 """
 

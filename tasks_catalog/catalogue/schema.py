@@ -226,6 +226,10 @@ class Obligation(_Strict):
             raise ValueError("assumed: true cần một dòng assumption giải thích lý do")
         if self.kind == "inspection_duty" and self.inspection is None:
             raise ValueError("nhiệm vụ kiểm tra (inspection_duty) cần mục inspection")
+        if self.inspection is not None and self.kind != "inspection_duty":
+            # Only inspection duties are planned as secret visits; any other kind would be
+            # followed by the normal sweep, with links and dates in its e-mails.
+            raise ValueError("mục inspection chỉ dùng cho nhiệm vụ kiểm tra (kind: inspection_duty)")
         if self.kind == "target" and self.target is None:
             raise ValueError("chỉ tiêu (target) cần mục target")
         if self.kind not in ("inspection_duty", "target") and self.schedule is None:

@@ -174,3 +174,14 @@ def test_escalation_steps_out_of_order_are_refused(folder):
     problem = only_problem(folder)
     assert problem.where == f"{document}:{line_of(document, 'odd:')}"
     assert "tăng dần" in problem.message
+
+
+def test_an_inspection_rule_on_a_task_that_is_not_an_inspection_duty_is_refused(folder):
+    """Only inspection duties are planned as secret visits; on another kind the rule would
+    be ignored and the dates followed up in the open."""
+    document = edit(folder / "nghi-quyet.yaml", "kind: inspection_duty", "kind: deliverable")
+    problems = problems_of(folder)
+    assert any(
+        p.where.startswith(f"{document}:") and "chỉ dùng cho nhiệm vụ kiểm tra" in p.message
+        for p in problems
+    ), problems
