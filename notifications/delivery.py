@@ -363,7 +363,14 @@ def digest_item(payload: dict[str, Any]) -> DigestItem:
         status_label=payload["status_label"],
         days=abs(int(payload["days"])),
         copy_reason=payload.get("copy_reason"),
+        # Rows queued before these keys existed have neither: their e-mail omits the line.
+        report_period=period_text(payload.get("report_period") or ""),
+        report_due=_optional_date(payload.get("report_due")),
     )
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
@@ -371,7 +378,7 @@ _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 
 def period_text(label: str) -> str:
     """ "2025-Q1" → "Quý I/2025", the way offices write periods."""
-    if label == "once":
+    if label in ("", "once"):
         return ""
     year, _, part = label.partition("-")
     if not part:
@@ -382,4 +389,6 @@ def period_text(label: str) -> str:
         return f"6 tháng đầu năm {year}"
     if part == "H2":
         return f"6 tháng cuối năm {year}"
+    if part == "9M":
+        return f"9 tháng đầu năm {year}"
     return f"Tháng {part}/{year}"

@@ -42,6 +42,10 @@ class DigestItem:
     status_label: str  # one of tasks_catalog.status.LABELS
     days: int  # working days before due (reminders) or after due (overdue)
     copy_reason: str | None = None  # why this person gets it: "Thủ trưởng cơ quan chủ trì"
+    # Status items: the report asked for, which may not be the task's own period (a task
+    # due at year end is asked for its progress each quarter): "Quý I/2025", and by when.
+    report_period: str = ""
+    report_due: date | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

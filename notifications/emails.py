@@ -90,6 +90,7 @@ COOPERATING_ACTIONS = (VIEW, REPORT_PROGRESS)
 LATE_KINDS = ("overdue", "escalation", "status_missing")
 INSPECTION_KINDS = ("inspection_behind", "inspection_escalation")
 STATUS_KINDS = ("status_request", "status_chase", "status_missing")
+PROGRESS_STEP = "progress-"  # workflows.rules: a long task's quarterly progress request
 
 # DESIGN.md colours (tasks_catalog.status.LABELS) as inline CSS Outlook understands.
 BADGE_STYLES = {
@@ -143,6 +144,11 @@ class ItemView:
     status_label: str
     badge_style: str
     links: tuple[Link, ...]
+    # Status items: the period whose report is asked for ("Quý I/2025"; "" if none), and
+    # the line saying what to send by when ("Báo cáo tiến độ Quý I/2025 (hạn gửi 14/03/2025)").
+    report_period: str = ""
+    report: str | None = None
+    progress: bool = False  # a progress report of a long task, not a periodic report
 
 
 @dataclass(frozen=True)
@@ -249,7 +255,23 @@ def _item_view(digest: Digest, item: DigestItem, signer: LinkSigner, now: dateti
         status_label=item.status_label,
         badge_style=BADGE_STYLES[colour],
         links=_links(digest, item, signer, now),
+        report_period=(item.report_period or item.period) if item.kind in STATUS_KINDS else "",
+        report=_report(item),
+        progress=item.step.startswith(PROGRESS_STEP),
     )
+
+
+def _report(item: DigestItem) -> str | None:
+    """What a status item asks for: which period's report, by when.
+
+    Items queued before the rules named the report (no `report_due`) show none: their
+    period line is all they have.
+    """
+    if item.kind not in STATUS_KINDS or item.report_due is None:
+        return None
+    what = "Báo cáo tiến độ" if item.step.startswith(PROGRESS_STEP) else "Báo cáo"
+    period = f" {item.report_period}" if item.report_period else ""
+    return f"{what}{period} (hạn gửi {_dmy(item.report_due)})"
 
 
 def _section_key(item: DigestItem) -> str:
@@ -309,7 +331,7 @@ def _summary(sections: tuple[SectionView, ...], views: list[ItemView], today: da
     counts = dict.fromkeys(SECTIONS, 0) | {s.key: len(s.items) for s in sections}
     sunday = today + timedelta(days=6 - today.weekday())
     soon = [view.item.due for view in views if view.section == "due_soon"]
-    periods = {view.item.period for view in views if view.section == "status"}
+    periods = {view.report_period for view in views if view.section == "status"}
     return Summary(
         headline=sections[0].key,
         counts=counts,

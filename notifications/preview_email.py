@@ -78,6 +78,7 @@ def sample_digest() -> Digest:
             due=date(2025, 3, 20),
             days=6,
             status="Chưa triển khai",
+            report=("Quý I/2025", date(2025, 3, 20)),
         ),
     )
     return Digest(
@@ -106,6 +107,7 @@ def _item(
     period: str = "",
     reason: str | None = None,
     agency: str = "Sở Kế hoạch và Đầu tư",
+    report: tuple[str, date] | None = None,
 ) -> DigestItem:
     return DigestItem(
         kind=kind,
@@ -123,6 +125,8 @@ def _item(
         status_label=status,
         days=days,
         copy_reason=reason,
+        report_period=report[0] if report else "",
+        report_due=report[1] if report else None,
     )
 
 

@@ -8,7 +8,7 @@ here reads the clock or the database: a feature file can live through a year in 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -35,6 +35,11 @@ class ActionKind(enum.StrEnum):
     STATUS_MISSING = "status_missing"
 
 
+STATUS_KINDS = frozenset(
+    {ActionKind.STATUS_REQUEST, ActionKind.STATUS_CHASE, ActionKind.STATUS_MISSING}
+)
+
+
 @dataclass(frozen=True)
 class TaskFacts:
     """What the rules need to know about one task (plain data, no ORM)."""
@@ -48,6 +53,7 @@ class TaskFacts:
     period_end: date  # for a report: the Nghị định 09 cut-off
     is_report: bool = False
     created_on: date | None = None
+    period_label: str = ""  # "2025-Q1", "2025", "once": the task's own period
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,11 @@ class Action:
     to: tuple[Audience, ...]
     cc: tuple[Audience, ...] = ()
     days: int = 0  # working days before (+) or after (−) the due date
+    # Status actions (request, chase, missing): the reporting period whose report is asked
+    # for ("2025-Q1"), and by when. A long task is asked for progress at each quarterly
+    # cut-off: that quarter, not the task's own period, is what the reader must send.
+    report_period: str | None = None
+    report_due: date | None = None
 
 
 def timeline(task: TaskFacts, policy: FollowUpPolicy, calendar: WorkCalendar) -> list[Action]:
@@ -241,7 +252,13 @@ def _status_collection(
     actions += _escalations(
         task, policy, calendar, start=missing_from, kind=ActionKind.STATUS_MISSING, prefix="missing"
     )
-    return actions
+    # The report asked for is the task's own: its period, due on its due date.
+    return [
+        replace(a, report_period=task.period_label or None, report_due=task.due)
+        if a.kind in STATUS_KINDS
+        else a
+        for a in actions
+    ]
 
 
 def _progress_requests(
@@ -265,6 +282,8 @@ def _progress_requests(
                         step=f"progress-{period.label}",
                         to=(Audience.ASSIGNEE,),
                         days=calendar.working_days_between(day, task.due),
+                        report_period=period.label,
+                        report_due=day,
                     )
                 )
     return actions

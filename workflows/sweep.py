@@ -108,6 +108,7 @@ def task_facts(task: Task) -> TaskFacts:
         period_end=task.period_end,
         is_report=bool(obligation.schedule.get("report")),
         created_on=task.created_at.astimezone(LOCAL_TZ).date(),
+        period_label=task.period_label,
     )
 
 
@@ -229,7 +230,7 @@ class _Rules:
         since = task.next_action_at
         # Everything TaskFacts holds but the id, and what the rules are asked with.
         facts_key = (kind, is_report, task.role, task.status, task.due_on, task.period_start)
-        key = (*facts_key, task.period_end, created_on, policy, since)
+        key = (*facts_key, task.period_end, task.period_label, created_on, policy, since)
         found = self._answers.get(key)
         if found is None:
             facts = TaskFacts(
@@ -242,6 +243,7 @@ class _Rules:
                 period_end=task.period_end,
                 is_report=is_report,
                 created_on=created_on,
+                period_label=task.period_label,
             )
             found = self._answers[key] = (
                 due_actions(facts, policy, self.calendar, now=self.now, since=since),
@@ -325,6 +327,8 @@ class _Event:
         self.kind = _VALUES[action.kind]
         self.step = action.step
         self.days = action.days
+        self.report_period = action.report_period
+        self.report_due = action.report_due.isoformat() if action.report_due else None
         self.key = f"t{task.id}/{action.step}/{task.due_on.isoformat()}"
         self.now = now
         self.next_attempt_at = now - timedelta(seconds=1)
@@ -362,6 +366,10 @@ def _item(task: Row[Any], event: _Event, rules: _Rules, agency_name: str) -> dic
         "agency_name": agency_name,
         "role": _VALUES[task.role],
         "period": task.period_label,
+        # Status items: the reporting period asked about and its due date (None otherwise;
+        # rows queued before these keys existed lack them, and delivery reads them so).
+        "report_period": event.report_period,
+        "report_due": event.report_due,
         "due": task.due_on.isoformat(),
         "original_due": task.original_due_on.isoformat(),
         "status_label": rules.status_label(task),

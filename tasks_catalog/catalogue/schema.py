@@ -229,7 +229,9 @@ class Obligation(_Strict):
         if self.inspection is not None and self.kind != "inspection_duty":
             # Only inspection duties are planned as secret visits; any other kind would be
             # followed by the normal sweep, with links and dates in its e-mails.
-            raise ValueError("mục inspection chỉ dùng cho nhiệm vụ kiểm tra (kind: inspection_duty)")
+            raise ValueError(
+                "mục inspection chỉ dùng cho nhiệm vụ kiểm tra (kind: inspection_duty)"
+            )
         if self.kind == "target" and self.target is None:
             raise ValueError("chỉ tiêu (target) cần mục target")
         if self.kind not in ("inspection_duty", "target") and self.schedule is None:

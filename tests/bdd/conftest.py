@@ -326,6 +326,16 @@ def _(delivered, code, words):
         assert words in mail.text, f'Thư gửi {", ".join(mail.recipients)} không ghi "{words}"'
 
 
+@then(step('thư sáng {day:Day} về "{code}" ghi "{words}"'))
+def _(delivered, day, code, words):
+    mails = [
+        m for m in delivered.mails if m.day == day and any(i.task.code == code for i in m.items)
+    ]
+    assert mails, f'Không có thư nào về "{code}" sáng {day:%d/%m/%Y}'
+    for mail in mails:
+        assert words in mail.text, f'Thư gửi {", ".join(mail.recipients)} không ghi "{words}"'
+
+
 @then(step("{who} không nhận thư nào"))
 def _(db, followed, delivered, who):
     addresses = expect.audience(db, followed, who, None).addresses

@@ -183,7 +183,8 @@ def letter_kind(words: str) -> tuple[re.Pattern[str], str | None]:
     """ "đề nghị báo cáo quý I/2025" → the steps of a report request, and "quý I/2025".
 
     A progress request names its quarter in the step itself (progress-2025-Q1): the
-    quarter is matched there, the rest of the qualifier must be in the letter's text.
+    quarter is matched there, and the letter must say which report it asks for
+    ("Báo cáo tiến độ Quý I/2025"); otherwise the rest of the qualifier must be in it.
     """
     text = words.strip()
     for phrase in sorted(LETTERS, key=len, reverse=True):
@@ -192,7 +193,8 @@ def letter_kind(words: str) -> tuple[re.Pattern[str], str | None]:
             quarter = _QUARTER.fullmatch(rest)
             if phrase == "đề nghị báo cáo tiến độ" and quarter:
                 number = _ROMAN[quarter["roman"].upper()]
-                return re.compile(f"progress-{quarter['year']}-Q{number}"), None
+                asked = f"báo cáo tiến độ {quarter.group(0)}"
+                return re.compile(f"progress-{quarter['year']}-Q{number}"), asked
             return LETTERS[phrase], rest or None
     known = ", ".join(f'"{p}"' for p in LETTERS)
     raise ValueError(f'Không hiểu loại thư "{words}"; dùng một trong: {known}')

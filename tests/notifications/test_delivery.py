@@ -83,6 +83,35 @@ def test_each_person_gets_one_digest_with_all_their_items(queued, catcher):
     assert message["Subject"].startswith("[Nhắc việc]")
 
 
+def test_a_progress_request_says_which_quarter_to_report_and_by_when(queued, catcher):
+    # VP's head: the 2025 target's progress request at the cut-off of 14/3, swept on 20/3.
+    deliver(queued, now=MORNING, settings=SETTINGS, email_transport=transport_to(catcher.url))
+    mail = next(
+        m
+        for m in list_messages(catcher.directory)
+        if m.recipients == ("chanhvp@vp.hoabinh.example",)
+    )
+    message = read_message(catcher.directory, mail.id)
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    html = message.get_body(preferencelist=("html",)).get_content()
+    for body in (text, html):
+        assert "Báo cáo tiến độ Quý I/2025 (hạn gửi 14/03/2025)" in body
+    assert message["Subject"].startswith("[Nhắc việc]")  # the reminder is the more urgent
+
+
+def test_rows_queued_before_report_periods_existed_are_still_delivered(queued, catcher):
+    with queued.begin() as session:
+        for row in session.scalars(select(Notification)):
+            row.payload = {
+                k: v for k, v in row.payload.items() if k not in ("report_period", "report_due")
+            }
+    report = deliver(
+        queued, now=MORNING, settings=SETTINGS, email_transport=transport_to(catcher.url)
+    )
+    assert report.failed == 0 and states(queued) == {"sent": report.notifications}
+    assert report.messages == len(list_messages(catcher.directory)) > 0
+
+
 def test_a_second_delivery_sends_nothing(queued, catcher):
     deliver(queued, now=MORNING, settings=SETTINGS, email_transport=transport_to(catcher.url))
     again = deliver(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from notifications.delivery import digest_item, period_text
 from notifications.digest import Digest, DigestItem
 from notifications.emails import (
     TEMPLATE_DIR,
@@ -236,6 +237,81 @@ def test_dates_are_shown_in_ho_chi_minh_time():
     rendered = render_digest(the_digest, SIGNER, now=late_evening_utc)
 
     assert "06:30 ngày 12/03/2025" in rendered.text
+
+
+# Status collection: which report, by when ----------------------------------------------
+
+# A target for 2025, asked at the cut-off of 14/03 for its progress in the first quarter.
+PROGRESS = item(kind="status_request", step="progress-2025-Q1", task_id=8, days=199,
+                due=date(2025, 12, 31), original_due=date(2025, 12, 31), period="Năm 2025",
+                report_period="Quý I/2025", report_due=date(2025, 3, 14),
+                title="Tỷ lệ hồ sơ được số hóa")  # fmt: skip
+
+
+def parse(rendered: RenderedEmail) -> email.message.EmailMessage:
+    message = build_message(rendered, **ENVELOPE)
+    return email.message_from_bytes(bytes(message), policy=email.policy.default)
+
+
+def test_a_progress_request_says_which_quarter_to_report_and_by_when():
+    message = parse(render(PROGRESS))
+    text, html = parts(message)
+
+    assert "Yêu cầu:    Báo cáo tiến độ Quý I/2025 (hạn gửi 14/03/2025)" in text
+    assert "<strong>Báo cáo tiến độ Quý I/2025 (hạn gửi 14/03/2025)</strong>" in html
+    assert "Kỳ:         Năm 2025" in text  # the task's own period is still shown as such
+    assert message["Subject"] == (
+        "[Báo cáo định kỳ] Đề nghị gửi báo cáo tiến độ Quý I/2025: Tỷ lệ hồ sơ được số hóa"
+    )
+
+
+def test_a_missing_report_names_its_period_and_the_date_it_was_due():
+    missing = item(kind="status_missing", step="missing-1", days=2, due=date(2025, 6, 20),
+                   period="6 tháng đầu năm 2025", report_period="6 tháng đầu năm 2025",
+                   report_due=date(2025, 6, 20))  # fmt: skip
+    text, html = parts(parse(render(missing)))
+
+    for body in (text, html):
+        assert "Báo cáo 6 tháng đầu năm 2025 (hạn gửi 20/06/2025)" in body
+
+
+def test_several_progress_requests_share_their_quarter_in_the_subject():
+    other = replace(PROGRESS, task_id=9, period="Năm 2026")
+
+    assert subject(PROGRESS, other) == "[Báo cáo định kỳ] Đề nghị gửi 2 báo cáo Quý I/2025"
+
+
+def test_a_row_queued_before_report_periods_renders_as_it_used_to():
+    payload = {
+        "kind": "status_request", "step": "progress-2025-Q1", "task_id": 8,
+        "document": "124/NQ-HĐND", "clause": "Điều 1, khoản 2", "obligation_code": "QN124-8",
+        "title": "Tỷ lệ hồ sơ được số hóa", "agency_name": "Sở Nội vụ", "role": "lead",
+        "period": "2025", "due": "2025-12-31", "original_due": "2025-12-31",
+        "status_label": "Chưa triển khai", "days": 199, "copy_reason": None, "reason": "x",
+    }  # fmt: skip
+    old = digest_item(payload)
+
+    rendered = render(old)
+
+    assert (old.report_period, old.report_due) == ("", None)
+    assert "Yêu cầu:" not in rendered.text and "Kỳ:         Năm 2025" in rendered.text
+    assert rendered.subject.startswith("[Báo cáo định kỳ] Đề nghị gửi báo cáo tiến độ Năm 2025:")
+
+
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        ("2025-Q1", "Quý I/2025"),
+        ("2025-H1", "6 tháng đầu năm 2025"),
+        ("2025-9M", "9 tháng đầu năm 2025"),
+        ("2025", "Năm 2025"),
+        ("2025-03", "Tháng 03/2025"),
+        ("once", ""),
+        ("", ""),
+    ],
+)
+def test_reporting_periods_are_written_the_way_offices_write_them(label, text):
+    assert period_text(label) == text
 
 
 # Subject lines -------------------------------------------------------------------------

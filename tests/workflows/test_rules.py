@@ -115,6 +115,51 @@ def test_a_long_deliverable_is_asked_for_progress_at_quarterly_cut_offs():
     ]
 
 
+def test_a_progress_request_names_the_quarter_asked_about_not_the_task_period():
+    # A once-off due at year end: its own period says nothing of which report is wanted.
+    long_task = task(period_label="once", created_on=date(2025, 1, 2))
+    requests = [
+        (a.step, a.report_period, a.report_due)
+        for a in timeline(long_task, DEFAULT_POLICY, CAL)
+        if a.kind == ActionKind.STATUS_REQUEST
+    ]
+    assert requests == [
+        ("progress-2025-Q1", "2025-Q1", date(2025, 3, 14)),
+        ("progress-2025-Q2", "2025-Q2", date(2025, 6, 16)),  # 14/6 is a Saturday
+        ("progress-2025-Q3", "2025-Q3", date(2025, 9, 15)),
+    ]
+
+
+def test_a_multi_year_target_is_asked_for_each_quarter_of_each_year():
+    target = task(
+        kind="target",
+        period_label="2026",
+        due=date(2026, 12, 31),
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+        created_on=date(2025, 1, 2),
+    )
+    asked = [a.report_period for a in timeline(target, DEFAULT_POLICY, CAL) if a.report_period]
+    assert asked == [f"{year}-Q{quarter}" for year in (2025, 2026) for quarter in (1, 2, 3, 4)]
+
+
+def test_a_report_is_requested_chased_and_missing_for_its_own_period_and_due_date():
+    report = task(
+        kind="recurring_report",
+        is_report=True,
+        period_label="2025-H1",
+        due=date(2025, 6, 20),
+        period_start=date(2024, 12, 15),
+        period_end=date(2025, 6, 14),
+        created_on=date(2025, 1, 1),
+    )
+    about = {a.step: (a.report_period, a.report_due) for a in timeline(report, DEFAULT_POLICY, CAL)}
+    for step in ("request", "chase", "missing-1"):
+        assert about[step] == ("2025-H1", date(2025, 6, 20))
+    # Reminders and escalations are about the task, and say so with its own period.
+    assert about["due-day"] == about["missing-3"] == (None, None)
+
+
 def test_a_quarterly_report_is_requested_chased_and_then_missing():
     report = task(
         kind="recurring_report",

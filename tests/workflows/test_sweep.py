@@ -99,6 +99,18 @@ def test_a_completed_task_is_not_followed_any_more(planned, calendar):
     assert queued(planned, "HB99-D3.1-KEHOACH") == []
 
 
+def test_a_progress_request_row_names_the_quarter_asked_about(planned, calendar):
+    # The 2025 target is a once-off due 31/12: its own period names no quarter.
+    run_sweep(planned, calendar, local("2025-03-14T07:30"))
+    with transaction(planned) as session:
+        rows = session.scalars(select(Notification).where(Notification.step == "progress-2025-Q1"))
+        payloads = [row.payload for row in rows]
+    assert payloads and all(
+        (p["period"], p["report_period"], p["report_due"]) == ("once", "2025-Q1", "2025-03-14")
+        for p in payloads
+    )
+
+
 def test_sweep_times_are_compared_in_utc_on_every_database(planned, calendar):
     # 07:30 in Hà Nội is 00:30 UTC: the same instant, written two ways.
     run_sweep(planned, calendar, datetime(2025, 3, 20, 0, 30, tzinfo=UTC))
