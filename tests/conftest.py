@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -157,3 +158,14 @@ def calendar():
 def cli_env(monkeypatch: pytest.MonkeyPatch, database_url: str) -> str:
     monkeypatch.setenv("DONDOC_DATABASE_URL", database_url)
     return database_url
+
+
+@pytest.fixture
+def processes() -> Iterator[list[subprocess.Popen[str]]]:
+    """Helper processes a test starts; any still alive at the end are killed (ours only)."""
+    started: list[subprocess.Popen[str]] = []
+    yield started
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=60)

@@ -39,15 +39,9 @@ from sqlalchemy import Engine, select
 from dondoc.db import transaction
 from notifications.mailcatcher import MailCatcher, list_messages, read_message
 from notifications.models import Notification
-from tasks_catalog.catalogue.service import load_paths
-from tests.conftest import NOW
-from tests.helpers import copy_valid
-from workflows.planning import plan_and_schedule
-from workflows.rules import LOCAL_TZ
-from workflows.sweep import sweep
+from tests.notifications.conftest import MORNING
 
 DELIVER = Path(__file__).resolve().parents[1] / "procs" / "deliver.py"
-MORNING = datetime(2025, 3, 20, 7, 30, tzinfo=LOCAL_TZ)
 LEASE = timedelta(seconds=30)
 AFTER_THE_LEASE = MORNING + LEASE + timedelta(seconds=1)
 WAIT = 20.0  # seconds: the longest any step may take before the test fails instead of hanging
@@ -127,24 +121,8 @@ def gate(catcher: MailCatcher) -> Iterator[tuple[Gate, str]]:
 
 
 @pytest.fixture
-def queued(engine: Engine, calendar, tmp_path: Path) -> Engine:  # noqa: ANN001
-    """The small catalogue planned for 2025 and swept on the morning of 20/3: 7 rows."""
-    with transaction(engine) as session:
-        load_paths(session, [copy_valid(tmp_path)], calendar, NOW)
-        plan_and_schedule(session, year=2025, calendar=calendar, now=NOW)
-        sweep(session, now=MORNING, calendar=calendar)
-    return engine
-
-
-@pytest.fixture
-def processes() -> Iterator[list[subprocess.Popen[str]]]:
-    """Deliverers started by a test; any still alive at the end are killed (ours only)."""
-    started: list[subprocess.Popen[str]] = []
-    yield started
-    for process in started:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=WAIT)
+def queued(swept: Engine) -> Engine:
+    return swept
 
 
 def deliverer(

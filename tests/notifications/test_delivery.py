@@ -5,28 +5,22 @@ from __future__ import annotations
 import socket
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select, update
 
-from dondoc.db import session_factory, transaction
+from dondoc.db import session_factory
 from notifications.delivery import DeliverySettings, claim, deliver
 from notifications.links import LinkSigner
 from notifications.mailcatcher import MailCatcher, list_messages, read_message
 from notifications.models import Notification, NotificationState
 from notifications.smtp import SmtpSettings, SmtpTransport
-from tasks_catalog.catalogue.service import load_paths
 from tasks_catalog.models import Task, TaskStatus
-from tests.conftest import NOW
-from tests.helpers import copy_valid
+from tests.notifications.conftest import MORNING
 from tests.notifications.smtp_servers import Recorder
-from workflows.planning import plan_and_schedule
-from workflows.rules import LOCAL_TZ
-from workflows.sweep import sweep
 
-MORNING = datetime(2025, 3, 20, 7, 30, tzinfo=LOCAL_TZ)
 SETTINGS = DeliverySettings(
     sender="Dondoc <dondoc@hoabinh.example>",
     base_url="https://dondoc.hoabinh.example",
@@ -37,13 +31,9 @@ SETTINGS = DeliverySettings(
 
 
 @pytest.fixture
-def queued(engine, calendar, tmp_path):
-    """The small catalogue planned for 2025 and swept on the morning of 20/3."""
-    with transaction(engine) as session:
-        load_paths(session, [copy_valid(tmp_path)], calendar, NOW)
-        plan_and_schedule(session, year=2025, calendar=calendar, now=NOW)
-        sweep(session, now=MORNING, calendar=calendar)
-    return session_factory(engine)
+def queued(swept):  # noqa: ANN001, ANN201
+    """Sessions on the database swept on the morning of 20/3 (see conftest)."""
+    return session_factory(swept)
 
 
 @pytest.fixture

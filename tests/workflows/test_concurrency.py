@@ -15,13 +15,11 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from datetime import datetime
 from email.message import Message
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -106,17 +104,6 @@ def planned_world(engine: Engine, calendar: WorkCalendar, folder: Path, departme
     with transaction(engine) as session:
         load_paths(session, [generated_catalogue(folder, departments)], calendar, NOW)
         plan_and_schedule(session, year=2025, calendar=calendar, now=NOW)
-
-
-@pytest.fixture
-def processes() -> Iterator[list[subprocess.Popen[str]]]:
-    """Helper processes started by a test; any still alive at the end are killed (ours only)."""
-    started: list[subprocess.Popen[str]] = []
-    yield started
-    for process in started:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=WAIT)
 
 
 def run_together(
