@@ -25,8 +25,8 @@ from bench.make_tasks import MORNING, TASKS, prepare, restore
 from dondoc.db import make_engine, session_factory
 from notifications.models import Notification
 from tasks_catalog.calendar_store import load_calendar
-from tasks_catalog.models import Task
-from workflows.sweep import OPEN, SweepReport, sweep
+from tasks_catalog.models import OPEN_STATUSES, Task
+from workflows.sweep import SweepReport, sweep
 
 
 def one_sweep(engine: Engine) -> tuple[SweepReport, float, float, float]:
@@ -46,7 +46,7 @@ def check(engine: Engine, report: SweepReport, due: int) -> int:
         left = connection.scalar(
             select(func.count())
             .select_from(Task)
-            .where(Task.next_action_at <= MORNING, Task.status.in_(OPEN))
+            .where(Task.next_action_at <= MORNING, Task.status.in_(OPEN_STATUSES))
         )
         rows = connection.scalar(select(func.count()).select_from(Notification))
     assert report.tasks == due, f"swept {report.tasks} tasks, expected {due}"

@@ -32,10 +32,9 @@ from notifications.emails import TemplateError, build_message, render_digest
 from notifications.links import LinkSigner
 from notifications.models import Channel, Notification, NotificationState
 from notifications.transport import TransportError
-from tasks_catalog.models import Task, TaskStatus
+from tasks_catalog.models import OPEN_STATUSES, Task
 
 MAX_ATTEMPTS = 8
-OPEN = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
 RECORD_CHUNK = 5000  # row ids per UPDATE … WHERE id IN (…)
 CLAIM_LOCK = 0x646F6E646F63  # "dondoc": the PostgreSQL advisory lock that claims take in turn
 
@@ -181,7 +180,7 @@ def _release_expired(session: Session, now: datetime) -> None:
 
 def _cancel_finished(session: Session) -> int:
     """Everything stops the moment a task is completed or recalled."""
-    finished = select(Task.id).where(Task.status.not_in(OPEN))
+    finished = select(Task.id).where(Task.status.not_in(OPEN_STATUSES))
     result = session.execute(
         update(Notification)
         .where(Notification.state == NotificationState.PENDING, Notification.task_id.in_(finished))

@@ -56,6 +56,10 @@ class TaskStatus(enum.StrEnum):
     RECALLED = "recalled"
 
 
+# Statuses in which a task is still followed up (reminded, escalated, asked for reports).
+OPEN_STATUSES = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
+
+
 class AssignmentRole(enum.StrEnum):
     LEAD = "lead"  # chủ trì
     COOPERATING = "cooperating"  # phối hợp

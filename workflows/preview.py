@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.models import Obligation, Task
+from tasks_catalog.models import OPEN_STATUSES, Obligation, Task
 from workflows.recipients import RecipientDirectory
 from workflows.rules import LOCAL_TZ, timeline
-from workflows.sweep import OPEN, obligation_policy, task_facts
+from workflows.sweep import obligation_policy, task_facts
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def preview(
     directory = RecipientDirectory(session)
     tasks = session.scalars(
         select(Task)
-        .where(Task.status.in_(OPEN))
+        .where(Task.status.in_(OPEN_STATUSES))
         .options(joinedload(Task.obligation).joinedload(Obligation.document))
     ).unique()
     planned: list[PlannedMessage] = []

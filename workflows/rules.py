@@ -13,10 +13,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from tasks_catalog.calendar import WorkCalendar, periods_in_year
+from tasks_catalog.models import OPEN_STATUSES  # StrEnum: equal to the plain status strings
 from workflows.policy import FollowUpPolicy
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-OPEN_STATUSES = frozenset({"not_started", "in_progress", "returned"})
 
 
 class Audience(enum.StrEnum):

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, joinedload
 from notifications.models import Channel
 from notifications.outbox import enqueue
 from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.models import AssignmentRole, Obligation, Task, TaskStatus
+from tasks_catalog.models import OPEN_STATUSES, AssignmentRole, Obligation, Task, TaskStatus
 from tasks_catalog.status import LABELS, display_status
 from tasks_catalog.types import UtcDateTime
 from workflows.policy import FollowUpPolicy, policy_for
@@ -44,7 +44,6 @@ from workflows.rules import (
     timeline,
 )
 
-OPEN = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
 PolicyLookup = Callable[[Obligation], FollowUpPolicy]
 # Enum.value is a descriptor call, slow enough to show in a sweep: looked up here instead.
 _VALUES = {
@@ -158,7 +157,7 @@ def sweep(
 def _due_tasks(session: Session, now: datetime, limit: int) -> Sequence[Row[Any]]:
     query = (
         select(*DUE_COLUMNS)
-        .where(Task.next_action_at <= now, Task.status.in_(OPEN))
+        .where(Task.next_action_at <= now, Task.status.in_(OPEN_STATUSES))
         .order_by(Task.next_action_at, Task.id)
         .limit(limit)
         .with_for_update(skip_locked=True, of=Task)

@@ -36,7 +36,7 @@ from notifications.smtp import SmtpSettings, SmtpTransport
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.catalogue.service import load_paths
-from tasks_catalog.models import Task, TaskStatus
+from tasks_catalog.models import OPEN_STATUSES, Task
 from tasks_catalog.planning import plan_year
 from tests.bdd.people import People
 from workflows.engine import run_sweep
@@ -46,7 +46,6 @@ from workflows.sweep import schedule_first_actions
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tasks_catalog" / "data"
 MORNING = time(7, 30)  # the morning digest (README: "morning digest 07:30")
-OPEN = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED)
 SETTINGS = DeliverySettings(
     sender="Dondoc <dondoc@ubnd.example>",
     base_url="https://dondoc.example",
@@ -86,7 +85,7 @@ class ScenarioDatabase:
         """
         with self.sessions() as session:
             task = session.scalar(
-                select(func.min(Task.next_action_at)).where(Task.status.in_(OPEN))
+                select(func.min(Task.next_action_at)).where(Task.status.in_(OPEN_STATUSES))
             )
             retry = session.scalar(
                 select(func.min(Notification.next_attempt_at)).where(
