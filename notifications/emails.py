@@ -204,6 +204,9 @@ def _digest_context(digest: Digest, signer: LinkSigner, *, now: datetime) -> dic
     }
 
 
+ADDRESS_HEADERS = ("From", "To", "Cc", "Reply-To")  # lists of addresses, written as such
+
+
 def build_message(
     rendered: RenderedEmail,
     *,
@@ -231,7 +234,7 @@ def build_message(
     }
     addresses = {"From": sender, "To": to, **({"Cc": ", ".join(cc)} if cc else {})}
     for name, value in (headers or {}).items():
-        (addresses if name in addresses or name == "Reply-To" else fixed)[name] = value
+        (addresses if name in ADDRESS_HEADERS else fixed)[name] = value
     return compose(
         address_headers=addresses.items(),
         headers=fixed.items(),

@@ -223,33 +223,23 @@ def _redacted(url: str) -> str:
 def recipients_of(message: Message | OutgoingEmail) -> list[str]:
     """The envelope recipients (To, Cc, Bcc), checked; a bad one is a permanent error."""
     if isinstance(message, OutgoingEmail):
-        return _checked(message.recipients)
-    recipients: list[str] = []
-    for name in RECIPIENT_HEADERS:
-        for value, addresses in _header_values(message, name):
-            for address in addresses:
-                problem = address_problem(address)
-                if problem:
-                    raise TransportError(
-                        f"Địa chỉ người nhận không hợp lệ ({name}: {str(value)!r}): {problem}",
-                        permanent=True,
-                    )
-                recipients.append(address)
-    if not recipients:
-        raise TransportError("Thư không có người nhận (To, Cc, Bcc trống)", permanent=True)
-    return list(dict.fromkeys(recipients))  # once each, in order
-
-
-def _checked(recipients: tuple[str, ...]) -> list[str]:
-    for address in recipients:
+        found = [(address, address) for address in message.recipients]
+    else:
+        found = [
+            (f"{name}: {value}", address)
+            for name in RECIPIENT_HEADERS
+            for value, addresses in _header_values(message, name)
+            for address in addresses
+        ]
+    for where, address in found:
         problem = address_problem(address)
         if problem:
             raise TransportError(
-                f"Địa chỉ người nhận không hợp lệ ({address!r}): {problem}", permanent=True
+                f"Địa chỉ người nhận không hợp lệ ({where!r}): {problem}", permanent=True
             )
-    if not recipients:
-        raise TransportError("Thư không có người nhận (To, Cc trống)", permanent=True)
-    return list(recipients)
+    if not found:
+        raise TransportError("Thư không có người nhận (To, Cc, Bcc trống)", permanent=True)
+    return list(dict.fromkeys(address for _, address in found))  # once each, in order
 
 
 def _header_values(message: Message, name: str) -> list[tuple[object, list[str]]]:
