@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.planning import PlanReport, plan_year
-from workflows.followup import reschedule
-from workflows.sweep import PolicyLookup, schedule_first_actions
+from workflows.followup import reschedule, schedule_first_actions
+from workflows.sweep import PolicyLookup
 
 
 def plan_and_schedule(

@@ -41,7 +41,6 @@ from workflows.rules import (
     TaskFacts,
     due_actions,
     next_action_at,
-    timeline,
 )
 
 PolicyLookup = Callable[[Obligation], FollowUpPolicy]
@@ -109,20 +108,6 @@ def task_facts(task: Task) -> TaskFacts:
         created_on=task.created_at.astimezone(LOCAL_TZ).date(),
         period_label=task.period_label,
     )
-
-
-def schedule_first_actions(
-    session: Session,
-    tasks: Sequence[Task],
-    calendar: WorkCalendar,
-    policies: PolicyLookup | None = None,
-) -> None:
-    """Set `next_action_at` of new or changed tasks to their first action."""
-    lookup = policies or obligation_policy
-    for task in tasks:
-        actions = timeline(task_facts(task), lookup(task.obligation), calendar)
-        task.next_action_at = actions[0].at if actions else None
-    session.flush()
 
 
 def sweep(

@@ -40,8 +40,8 @@ from tasks_catalog.models import OPEN_STATUSES, Task
 from tasks_catalog.planning import plan_year
 from tests.bdd.people import People
 from workflows.engine import run_sweep
+from workflows.followup import schedule_first_actions
 from workflows.rules import LOCAL_TZ
-from workflows.sweep import schedule_first_actions
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tasks_catalog" / "data"
