@@ -14,6 +14,7 @@ from dondoc.context import (
     engine_from_env,
     fail,
     is_initialised,
+    moment_or_now,
     parse_date,
     unit_of_work,
 )
@@ -35,22 +36,11 @@ mail_app = typer.Typer(
 )
 
 
-def parse_moment(value: str) -> datetime:
-    """ISO date-time; without an offset it is Hà Nội time (how people write it)."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f'"{value}" không phải thời điểm ISO (ví dụ 2025-03-20T07:30)', param_hint="--now"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_TZ)
-
-
 def tick(
     now: str = typer.Option(None, "--now", help="Thời điểm chạy (ISO); mặc định: bây giờ"),
 ) -> None:
     """Một lượt: lập kế hoạch (nếu năm chưa có), quét việc đến hạn, gửi thư."""
-    moment = parse_moment(now) if now else datetime.now(LOCAL_TZ)
+    moment = moment_or_now(now)
     settings = Settings.from_env()
     engine = engine_from_env()
     if not is_initialised(engine):

@@ -15,13 +15,21 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import typer
 from sqlalchemy.orm import Session
 
-from dondoc.context import LOCAL_TZ, echo_json, fail, local_today, reporting_problems, unit_of_work
+from dondoc.context import (
+    echo_json,
+    fail,
+    local_today,
+    moment_or_now,
+    parse_date,
+    reporting_problems,
+    unit_of_work,
+)
 from dondoc.settings import Settings, SettingsError
 from tasks_catalog.agencies import AgencyDirectory
 from tasks_catalog.calendar_store import load_calendar
@@ -58,30 +66,11 @@ app = typer.Typer(
 
 AS_HELP = "Xem với tư cách người này (thư điện tử); bỏ trống: quản trị hệ thống, xem toàn bộ"
 NOW_HELP = "Thời điểm (ISO, giờ Hà Nội nếu không ghi múi giờ); mặc định: bây giờ"
-TODAY_HELP = "Tính đến ngày (YYYY-MM-DD); mặc định: hôm nay"
-
-
-def _moment(value: str | None) -> datetime:
-    if not value:
-        return datetime.now(LOCAL_TZ)
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f'"{value}" không phải thời điểm ISO', param_hint="--now"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_TZ)
+TODAY_HELP = "Tính đến ngày (YYYY-MM-DD hoặc DD/MM/YYYY); mặc định: hôm nay"
 
 
 def _today(value: str | None) -> date:
-    if not value:
-        return local_today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f'"{value}" không phải ngày YYYY-MM-DD', param_hint="--today"
-        ) from None
+    return parse_date(value, "--today") if value else local_today()
 
 
 def _settings() -> Settings:
@@ -112,7 +101,7 @@ def plan_command(
     now: str = typer.Option(None, "--now", help=NOW_HELP),
 ) -> None:
     """Lập kế hoạch kiểm tra (ngày làm việc, giãn cách, chia đều người kiểm tra, bí mật)."""
-    moment, secret = _moment(now), _secret()
+    moment, secret = moment_or_now(now), _secret()
     with _as(as_email) as (session, viewer):
         calendar, scope = load_calendar(session), Scope(session)
         made = []
@@ -158,7 +147,7 @@ def replan_command(
     now: str = typer.Option(None, "--now", help=NOW_HELP),
 ) -> None:
     """Lập lại kế hoạch: giữ cuộc đã kiểm tra và ngày còn ở phía trước, bốc lại ngày đã lỡ."""
-    moment, secret = _moment(now), _secret()
+    moment, secret = moment_or_now(now), _secret()
     with _as(as_email) as (session, viewer):
         calendar, scope = load_calendar(session), Scope(session)
         found = next((d for d in duties(session) if d.obligation.code == duty), None)
@@ -247,7 +236,7 @@ def log_command(
     now: str = typer.Option(None, "--now", help=NOW_HELP),
 ) -> None:
     """Ghi một biên bản kiểm tra (kèm tệp minh chứng); lỗi in ra theo dạng tệp:dòng."""
-    moment, settings = _moment(now), _settings()
+    moment, settings = moment_or_now(now), _settings()
     store = EvidenceStore(settings.evidence_dir, settings.evidence_max_bytes)
     if not file.is_file():
         raise fail(f"không có tệp {file}")
@@ -279,7 +268,7 @@ def advance_command(
     now: str = typer.Option(None, "--now", help=NOW_HELP),
 ) -> None:
     """Chuyển biên bản sang bước sau: Lưu nháp → Đang kiểm tra → Theo dõi xử lý → Hoàn thành."""
-    moment = _moment(now)
+    moment = moment_or_now(now)
     with _as(as_email) as (session, viewer):
         try:
             record = advance_record(
@@ -396,7 +385,7 @@ def export_command(
 @app.command("check")
 def check_command(now: str = typer.Option(None, "--now", help=NOW_HELP)) -> None:
     """Chạy riêng bước kiểm tra hằng ngày của bộ máy: lập kế hoạch còn thiếu, xếp cảnh báo."""
-    moment, secret = _moment(now), _secret()
+    moment, secret = moment_or_now(now), _secret()
     with unit_of_work() as session:
         report = check_inspections(
             session, now=moment, calendar=load_calendar(session), secret=secret

@@ -6,7 +6,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 import typer
 from sqlalchemy import Engine, inspect
@@ -15,8 +14,7 @@ from sqlalchemy.orm import Session
 from dondoc.db import make_engine, transaction
 from dondoc.settings import Settings, SettingsError
 from tasks_catalog.catalogue.problems import CatalogueInvalid
-
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from tasks_catalog.dates import LOCAL_TZ
 
 
 def utc_now() -> datetime:
@@ -80,6 +78,20 @@ def parse_date(value: str, field: str) -> date:
     raise typer.BadParameter(
         f'"{value}" không phải ngày hợp lệ (YYYY-MM-DD hoặc DD/MM/YYYY)', param_hint=field
     )
+
+
+def moment_or_now(value: str | None) -> datetime:
+    """`--now`: an ISO date-time, Hà Nội time when it has no offset (how people write it);
+    none given: this moment."""
+    if not value:
+        return datetime.now(LOCAL_TZ)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f'"{value}" không phải thời điểm ISO (ví dụ 2025-03-20T07:30)', param_hint="--now"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_TZ)
 
 
 def echo_json(payload: object) -> None:

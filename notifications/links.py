@@ -29,7 +29,8 @@ import secrets
 import struct
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+
+from tasks_catalog.dates import LOCAL_TZ
 
 VIEW = "view"
 REPORT_PROGRESS = "report_progress"
@@ -40,7 +41,6 @@ _PURPOSE_CODES = {purpose: code for code, purpose in enumerate(PURPOSES, start=1
 
 ACTION_LIFETIME = timedelta(days=14)
 VIEW_LIFETIME = timedelta(days=60)
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 _VERSION = 2
 _HEADER = struct.Struct(">BBQq8s")  # version, purpose, task_id, expires_at, nonce

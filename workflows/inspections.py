@@ -19,6 +19,7 @@ not. And never to anyone on the unit's side (the unit or its parent): a guard dr
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -30,7 +31,8 @@ from notifications.models import Channel
 from notifications.outbox import enqueue
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.calendar_store import load_calendar
-from tasks_catalog.inspections.access import Scope, Viewer
+from tasks_catalog.dates import LOCAL_TZ, dmy, local_date
+from tasks_catalog.inspections.access import TASK_COORDINATION_ROLES, Scope, Viewer
 from tasks_catalog.inspections.compliance import (
     BEHIND,
     STATUS_LABELS,
@@ -38,7 +40,6 @@ from tasks_catalog.inspections.compliance import (
     UnitPeriod,
     checkpoints,
 )
-from tasks_catalog.inspections.dates import LOCAL_TZ, dmy, local_date
 from tasks_catalog.inspections.facts import unit_periods
 from tasks_catalog.inspections.planner import PlanningError
 from tasks_catalog.inspections.plans import make_plan, unplanned
@@ -57,9 +58,13 @@ ESCALATION_KIND = "inspection_escalation"
 class InspectionWarning:
     facts: UnitPeriod
     checkpoint: Checkpoint
-    kind: str  # inspection_behind | inspection_escalation
     done: int
     days: int  # working days since the checkpoint
+
+    @property
+    def kind(self) -> str:
+        """The period's end is escalated; an earlier checkpoint warns the lead."""
+        return ESCALATION_KIND if self.checkpoint.name == "end" else BEHIND_KIND
 
     @property
     def step(self) -> str:
@@ -102,9 +107,8 @@ def due_warnings(
     done = len([d for d in facts.done_on if d <= today])
     if done >= checkpoint.expected:
         return []
-    kind = ESCALATION_KIND if checkpoint.name == "end" else BEHIND_KIND
     days = max(calendar.working_days_between(checkpoint.on, today), 0)
-    return [InspectionWarning(facts, checkpoint, kind, done, days)]
+    return [InspectionWarning(facts, checkpoint, done, days)]
 
 
 def run_inspection_check(
@@ -128,7 +132,7 @@ def check_inspections(
         for warning in due_warnings(facts, calendar, now):
             report.warnings += 1
             found = context.rows(warning, now)
-            report.unreachable += 0 if found else 1
+            report.unreachable += not found
             rows += found
     report.queued = enqueue(session, rows)
     return report
@@ -162,21 +166,26 @@ def _plan_missing(
 
 
 class _Context:
-    """Duties, agencies and people, loaded once per check."""
+    """Duties, agencies and people, loaded and grouped once per check (not per warning)."""
 
     def __init__(self, session: Session) -> None:
         self.scope = Scope(session)
         query = select(InspectionDuty).join(InspectionDuty.obligation)
         self.duties = {d.id: d for d in session.scalars(query)}
-        self.obligations = {d.id: d.obligation for d in self.duties.values()}
-        self.people = list(
-            session.scalars(select(Person).where(Person.retired_at.is_(None)).order_by(Person.id))
+        people = session.scalars(
+            select(Person).where(Person.retired_at.is_(None)).order_by(Person.id)
         )
+        self.staff: dict[int, list[Person]] = defaultdict(list)  # by agency
+        self.office: dict[str | None, list[Person]] = defaultdict(list)  # by province
+        for person in people:
+            self.staff[person.agency_id].append(person)
+            if TASK_COORDINATION_ROLES & set(person.roles):  # told of the year's end
+                self.office[self.scope.province_of(person.agency_id)].append(person)
 
     def rows(self, warning: InspectionWarning, now: datetime) -> list[dict[str, Any]]:
         facts = warning.facts
         recipients = self._recipients(warning)
-        obligation = self.obligations[facts.duty_id]
+        obligation = self.duties[facts.duty_id].obligation
         item = self._item(warning, obligation)
         agency, unit = self.scope.agencies[facts.agency_id], self.scope.agencies[facts.unit_id]
         prefix = f"insp/{obligation.code}/{agency.code}/{facts.period}/{unit.code}/{warning.step}"
@@ -191,8 +200,6 @@ class _Context:
                 "step": warning.step,
                 "payload": {**item, "copy_reason": copy, "reason": reason},
                 "created_at": now,
-                "state": "pending",
-                "attempts": 0,
                 "next_attempt_at": now - timedelta(seconds=1),
             }
             for person, reason, copy in recipients
@@ -200,22 +207,15 @@ class _Context:
 
     def _recipients(self, warning: InspectionWarning) -> list[tuple[Person, str, str | None]]:
         facts = warning.facts
-        leads = self._people(
-            lambda p: p.agency_id == facts.agency_id and "inspection_lead" in p.roles
-        )
+        staff = self.staff[facts.agency_id]
+        leads = [p for p in staff if "inspection_lead" in p.roles]
         if not leads:
-            leads = self._people(lambda p: p.agency_id == facts.agency_id and "head" in p.roles)
+            leads = [p for p in staff if "head" in p.roles]
         lead_reason = "Trưởng đoàn kiểm tra của cơ quan chủ trì"
         if warning.kind == BEHIND_KIND:
             chosen = [(p, lead_reason, None) for p in leads]
         else:
-            province = self.scope.province_of(facts.agency_id)
-            office = self._people(
-                lambda p: (
-                    self.scope.province_of(p.agency_id) == province
-                    and bool({"coordinator", "coordination_leader"} & set(p.roles))
-                )
-            )
+            office = self.office[self.scope.province_of(facts.agency_id)]
             chosen = [
                 (p, "Văn phòng UBND tỉnh, theo dõi nhiệm vụ kiểm tra (báo cáo vượt cấp)", None)
                 for p in office
@@ -231,9 +231,6 @@ class _Context:
                 seen.add(person.email.lower())
                 kept.append((person, reason, copy))
         return kept
-
-    def _people(self, wanted: Any) -> list[Person]:
-        return [p for p in self.people if wanted(p)]
 
     def _item(self, warning: InspectionWarning, obligation: Obligation) -> dict[str, Any]:
         facts, checkpoint = warning.facts, warning.checkpoint

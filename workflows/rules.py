@@ -10,13 +10,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from tasks_catalog.calendar import WorkCalendar, periods_in_year
+from tasks_catalog.dates import LOCAL_TZ
 from tasks_catalog.models import OPEN_STATUSES  # StrEnum: equal to the plain status strings
 from workflows.policy import FollowUpPolicy
-
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class Audience(enum.StrEnum):

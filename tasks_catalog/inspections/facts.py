@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tasks_catalog.inspections.compliance import TargetFacts, UnitPeriod
 from tasks_catalog.inspections.models import InspectionPlan, InspectionRecord, PlannedInspection
-from tasks_catalog.inspections.records import counted
+from tasks_catalog.inspections.records import counted, round_of
 from tasks_catalog.models import (
     AssignmentRole,
     InspectionDuty,
@@ -61,7 +61,7 @@ def unit_periods(session: Session, *, first: date, last: date) -> list[UnitPerio
     planned = planned_days(session, [t.id for tasks in groups.values() for t in tasks])
     facts = []
     for (duty_id, agency_id, unit_id, start, end, label), rounds in groups.items():
-        rounds.sort(key=lambda t: int(t.occurrence_key.rsplit("/", 1)[1]))
+        rounds.sort(key=round_of)
         days = [
             r.inspected_on
             for r in records[(duty_id, agency_id, unit_id)]

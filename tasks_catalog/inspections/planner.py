@@ -104,7 +104,10 @@ class Draw:
 
     def __init__(self, secret: bytes, context: str) -> None:
         if len(secret) < 16:
-            raise PlanningError("bí mật lập kế hoạch phải dài ít nhất 16 byte")
+            raise PlanningError(
+                "chuỗi bí mật lập kế hoạch (DONDOC_INSPECTION_SECRET) quá ngắn: cần ít nhất "
+                "16 byte; hãy đặt một chuỗi dài hơn rồi chạy lại"
+            )
         self._key = hmac.new(secret, _DOMAIN + context.encode(), hashlib.sha256).digest()
 
     def bytes(self, label: str) -> bytes:
@@ -138,7 +141,11 @@ def window_of(slot: Slot) -> tuple[date, date]:
 def propose(request: PlanRequest, calendar: WorkCalendar) -> list[Proposal]:
     """Every slot with a day and an inspector (or unplaced), in the order of `slots`."""
     if not request.inspectors:
-        raise PlanningError("đoàn kiểm tra chưa có ai (vai trò inspector / inspection_lead)")
+        raise PlanningError(
+            "đoàn kiểm tra chưa có ai: trong danh bạ, cơ quan chủ trì chưa có người được giao "
+            "vai trò thanh tra viên (inspector) hay trưởng đoàn (inspection_lead); hãy bổ sung "
+            "rồi chạy lại"
+        )
     state = _State(request, calendar)
     for slot in _draw_order(request, state.draw):
         state.place(slot)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tasks_catalog.agencies import AgencyDirectory
 from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.inspections.dates import local_date
+from tasks_catalog.dates import dmy, local_date
 from tasks_catalog.inspections.models import InspectionPlan, InspectionRecord, PlannedInspection
 from tasks_catalog.inspections.planner import (
     Constraints,
@@ -29,7 +29,7 @@ from tasks_catalog.inspections.planner import (
     propose,
     secret_id,
 )
-from tasks_catalog.inspections.records import counted
+from tasks_catalog.inspections.records import counted, round_of
 from tasks_catalog.models import (
     Agency,
     AssignmentRole,
@@ -39,8 +39,6 @@ from tasks_catalog.models import (
     Task,
     TaskStatus,
 )
-
-TEAM_ROLES = ("inspector", "inspection_lead")
 
 
 def round_tasks(session: Session, duty: InspectionDuty, agency_id: int, year: int) -> list[Task]:
@@ -59,11 +57,6 @@ def round_tasks(session: Session, duty: InspectionDuty, agency_id: int, year: in
         .order_by(Task.period_start, Task.occurrence_key)
     )
     return list(session.scalars(query))
-
-
-def round_of(task: Task) -> int:
-    """The round in an inspection task's occurrence key: "2025/QN-HALONG-TTHCC/2" → 2."""
-    return int(task.occurrence_key.rsplit("/", 1)[1])
 
 
 def team_of(session: Session, agency_id: int) -> list[Person]:
@@ -356,7 +349,15 @@ def verify_plan(plan: InspectionPlan, secret: bytes, calendar: WorkCalendar) -> 
         for e in plan.entries
     }
     return [
-        f"{p.key}: lưu {stored.get(p.key)}, tính lại {(p.day, p.inspector)}"
+        f"{p.key}: đã lưu {_shown(stored.get(p.key))}, tính lại {_shown((p.day, p.inspector))}"
         for p in proposals
         if stored.get(p.key) != (p.day, p.inspector)
     ]
+
+
+def _shown(entry: tuple[date | None, str | None] | None) -> str:
+    """A plan entry as the verify report prints it: "05/03/2025, a@b" (admin only)."""
+    if entry is None:
+        return "không có"
+    day, inspector = entry
+    return f"{dmy(day) if day else 'chưa xếp ngày'}, {inspector or 'chưa phân công'}"

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from tasks_catalog.agencies import AgencyDirectory
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
+from tasks_catalog.dates import dmy, local_date
 from tasks_catalog.inspections.access import TEAM_ROLES, AccessDenied, Scope, Viewer
-from tasks_catalog.inspections.dates import dmy, local_date
 from tasks_catalog.inspections.evidence import EvidenceStore
 from tasks_catalog.inspections.models import InspectionForm, InspectionRecord
 from tasks_catalog.inspections.record_input import ParsedRecord

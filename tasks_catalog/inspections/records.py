@@ -18,8 +18,8 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from tasks_catalog.calendar import WorkCalendar
+from tasks_catalog.dates import dmy
 from tasks_catalog.inspections.access import AccessDenied, Scope, Viewer
-from tasks_catalog.inspections.dates import dmy
 from tasks_catalog.inspections.evidence import EvidenceStore
 from tasks_catalog.inspections.models import (
     STATE_LABELS,
@@ -44,6 +44,11 @@ from tasks_catalog.models import (
 def counted() -> ColumnElement[bool]:
     """Records that count as an inspection done: everything but drafts."""
     return InspectionRecord.state != RecordState.DRAFT
+
+
+def round_of(task: Task) -> int:
+    """The round in an inspection task's occurrence key: "2025/QN-HALONG-TTHCC/2" → 2."""
+    return int(task.occurrence_key.rsplit("/", 1)[1])
 
 
 def log_record(
@@ -223,7 +228,7 @@ def sync_rounds(session: Session, *, duty_id: int, agency_id: int, unit_id: int)
     for record in records:
         record.task_id = None
     for (start, end), rounds in periods.items():
-        rounds.sort(key=lambda t: int(t.occurrence_key.rsplit("/", 1)[1]))
+        rounds.sort(key=round_of)
         inside = [r for r in records if start <= r.inspected_on <= end]
         for task, record in zip(rounds, inside, strict=False):
             record.task_id = task.id

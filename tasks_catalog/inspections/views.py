@@ -34,7 +34,7 @@ from tasks_catalog.inspections.models import (
     RecordState,
 )
 from tasks_catalog.inspections.plans import current_plans
-from tasks_catalog.inspections.records import counted
+from tasks_catalog.inspections.records import counted, round_of
 from tasks_catalog.queries import TaskFilter, list_tasks
 
 
@@ -101,7 +101,7 @@ def plan_rows(reading: Reading, *, year: int, duty: str | None = None) -> list[d
                     "record_id": record.id if record else None,
                 }
             )
-    if not rows and not (viewer.is_admin or viewer.roles & TEAM_ROLES):
+    if not rows and not _maybe_team(viewer):
         raise AccessDenied()
     return sorted(rows, key=lambda r: (r["planned_on"] or "9999", r["unit"], r["round"]))
 
@@ -144,7 +144,6 @@ def record_rows(
     limited = reading.scope.own_side(reading.viewer)
     if limited is not None:  # ask the database for no more than the viewer could see
         query = query.where(InspectionRecord.unit_id.in_(limited))
-    duties = {d.duty_id: d for d in reading.scope.duties.values()}
     planned = _planned_days(reading.session) if _maybe_team(reading.viewer) else {}
     rows = []
     for record in reading.session.scalars(query):
@@ -157,7 +156,7 @@ def record_rows(
             is_draft=record.state == RecordState.DRAFT,
         )
         if view is not None:
-            duty = duties.get(record.duty_id)
+            duty = reading.scope.duties.get(record.duty_id)
             rows.append(record_json(record, view, duty.code if duty else "", planned))
     return rows
 
@@ -222,9 +221,8 @@ def record_json(
             for c in record.changes
         ]
     if view == View.FULL:
-        round_ = int(record.task.occurrence_key.rsplit("/", 1)[1]) if record.task else None
         day = planned.get(record.task_id) if record.task_id else None
-        row["round"] = round_
+        row["round"] = round_of(record.task) if record.task else None
         row["planned_on"] = day.isoformat() if day else None
         row["warnings"] = record.warnings
     return row
@@ -293,10 +291,9 @@ def _digital(reading: Reading, year: int, target: str | None) -> dict[str, Any]:
         for r in reading.session.scalars(query)
         if reading.scope.compliance_view(reading.viewer, agency_id=r.agency_id, unit_id=r.unit_id)
     ]
-    share = digital_share(
+    return digital_share(
         len(seen), sum(1 for r in seen if r.digital), digital_target(reading.session, year, target)
     )
-    return share
 
 
 # --- tasks and exports ----------------------------------------------------------------------

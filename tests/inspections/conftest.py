@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from dondoc.db import make_engine, transaction
 from tasks_catalog.calendar import default_calendar
 from tasks_catalog.catalogue.service import load_paths
-from tasks_catalog.inspections.dates import LOCAL_TZ
+from tasks_catalog.dates import LOCAL_TZ
 from tests.conftest import (
     SEEDS,
     _pg_admin_url,

@@ -29,8 +29,8 @@ from notifications.links import LinkSigner
 from notifications.mailcatcher import MailCatcher
 from notifications.smtp import SmtpSettings, SmtpTransport
 from tasks_catalog.catalogue.service import load_paths
+from tasks_catalog.dates import LOCAL_TZ
 from tasks_catalog.inspections.access import ADMIN
-from tasks_catalog.inspections.dates import LOCAL_TZ
 from tasks_catalog.inspections.evidence import EvidenceStore
 from tasks_catalog.inspections.record_input import read_record_file
 from tasks_catalog.inspections.records import log_record

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dondoc.db import transaction
+from tasks_catalog.dates import LOCAL_TZ
 from tasks_catalog.inspections.access import ADMIN, AccessDenied, Scope, viewer_for
-from tasks_catalog.inspections.dates import LOCAL_TZ
 from tasks_catalog.inspections.evidence import EvidenceStore
 from tasks_catalog.inspections.feed import feed
 from tasks_catalog.inspections.models import InspectionDuty

@@ -6,10 +6,9 @@ import csv
 import json
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from dondoc import cli_inspections, cli_tasks
+from dondoc.cli import app
 from tests.helpers import line_of
 from tests.inspections.conftest import (
     COORDINATOR,
@@ -22,9 +21,6 @@ from tests.inspections.conftest import (
     write_record,
 )
 
-app = typer.Typer()
-app.add_typer(cli_inspections.app, name="inspections")
-app.add_typer(cli_tasks.tasks_app, name="tasks")
 runner = CliRunner()
 REFUSED = "Lỗi: ông/bà không có quyền xem nội dung này\n"
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from dondoc.db import transaction
 from tasks_catalog.catalogue.service import load_paths
+from tasks_catalog.dates import LOCAL_TZ
 from tasks_catalog.inspections.access import ADMIN, viewer_for
 from tasks_catalog.inspections.compliance import (
     AT_RISK,
@@ -19,7 +20,6 @@ from tasks_catalog.inspections.compliance import (
     digital_share,
     standing,
 )
-from tasks_catalog.inspections.dates import LOCAL_TZ
 from tasks_catalog.inspections.evidence import EvidenceStore
 from tasks_catalog.inspections.record_input import read_record_file
 from tasks_catalog.inspections.records import log_record

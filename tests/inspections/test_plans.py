@@ -8,8 +8,8 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from dondoc.db import transaction
+from tasks_catalog.dates import LOCAL_TZ
 from tasks_catalog.inspections.access import ADMIN
-from tasks_catalog.inspections.dates import LOCAL_TZ
 from tasks_catalog.inspections.evidence import EvidenceStore
 from tasks_catalog.inspections.models import InspectionPlan, PlannedInspection
 from tasks_catalog.inspections.planner import secret_id, window_of

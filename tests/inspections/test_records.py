@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from functools import partial
 
 import pytest
 from sqlalchemy import select
 
 from dondoc.db import transaction
 from tasks_catalog.catalogue.problems import CatalogueInvalid
+from tasks_catalog.dates import LOCAL_TZ
 from tasks_catalog.inspections.access import ADMIN, AccessDenied, viewer_for
-from tasks_catalog.inspections.dates import LOCAL_TZ
 from tasks_catalog.inspections.evidence import EvidenceStore
 from tasks_catalog.inspections.models import (
     InspectionPlan,
@@ -246,34 +247,16 @@ def test_the_follow_up_flow_moves_forward_only_and_a_draft_counts_once_advanced(
     )
     record_id = log(world, path, tmp_path)
     with transaction(world) as session:
-        assert session.get(InspectionRecord, record_id).task_id is None  # a draft does not count
-        record = advance_record(
-            session,
-            record_id=record_id,
-            to=RecordState.IN_PROGRESS,
-            calendar=CAL,
-            now=NOW,
-            viewer=ADMIN,
+        advance = partial(
+            advance_record, session, record_id=record_id, calendar=CAL, now=NOW, viewer=ADMIN
         )
+        assert session.get(InspectionRecord, record_id).task_id is None  # a draft does not count
+        record = advance(to=RecordState.IN_PROGRESS)
         assert record.task_id is not None
         with pytest.raises(ValueError, match="kết quả kiểm tra, kết luận, số biên bản"):
-            advance_record(
-                session,
-                record_id=record_id,
-                to=RecordState.DONE,
-                calendar=CAL,
-                now=NOW,
-                viewer=ADMIN,
-            )
+            advance(to=RecordState.DONE)
         with pytest.raises(ValueError, match="chỉ chuyển tiếp"):
-            advance_record(
-                session,
-                record_id=record_id,
-                to=RecordState.DRAFT,
-                calendar=CAL,
-                now=NOW,
-                viewer=ADMIN,
-            )
+            advance(to=RecordState.DRAFT)
         assert [(c.old_state, c.new_state) for c in record.changes] == [
             (None, "draft"),
             ("draft", "in_progress"),

@@ -33,12 +33,11 @@ import re
 from datetime import date
 
 import pytest
-import typer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from dondoc import cli_inspections, cli_tasks
+from dondoc.cli import app
 from dondoc.context import local_today
 from notifications.mailcatcher import list_messages, read_message
 from tasks_catalog.inspections.access import AccessDenied, Scope, viewer_for
@@ -256,9 +255,6 @@ def test_no_e_mail_to_a_unit_reveals_anything_of_the_plan(worlds):
 
 
 runner = CliRunner()
-app = typer.Typer()
-app.add_typer(cli_inspections.app, name="inspections")
-app.add_typer(cli_tasks.tasks_app, name="tasks")
 
 
 def cli_reads(monkeypatch, world, folder, email: str) -> dict[str, str]:  # noqa: ANN001

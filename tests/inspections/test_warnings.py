@@ -14,8 +14,8 @@ from notifications.digest import Digest
 from notifications.emails import render_digest
 from notifications.links import LinkSigner
 from notifications.models import Notification
+from tasks_catalog.dates import LOCAL_TZ
 from tasks_catalog.inspections.compliance import UnitPeriod
-from tasks_catalog.inspections.dates import LOCAL_TZ
 from tasks_catalog.models import Agency, Person
 from tests.inspections.conftest import CAL, COORDINATOR, LEAD, OFFICE_LEADER
 from workflows.inspections import check_inspections, due_warnings, fires_at
