@@ -19,18 +19,16 @@ is Vietnamese, for the person who tried; nothing is changed then.
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.models import AssignmentRole, Task, TaskDueChange, TaskStatus
+from tasks_catalog.dates import dmy, local_date
+from tasks_catalog.models import OPEN_STATUSES, AssignmentRole, Task, TaskDueChange, TaskStatus
 from tasks_catalog.models_lifecycle import EventKind, ExtensionRequest, ExtensionState, TaskEvent
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_EXTENSIONS = 2
-OPEN = frozenset({TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED})
 NOTE_LIMIT = 4000
 
 
@@ -83,7 +81,7 @@ def approve_done(
         )
     submitted = _last_event(session, task, EventKind.SUBMITTED)
     task.status = TaskStatus.DONE
-    task.completed_on = _local_day(submitted.at if submitted else now)
+    task.completed_on = local_date(submitted.at if submitted else now)
     task.due_at_completion = task.due_on
     return _event(session, task, EventKind.APPROVED, actor, now, _optional_text(note))
 
@@ -127,9 +125,9 @@ def request_extension(
     text = _required_text(reason, "Lý do đề nghị gia hạn")
     if proposed_due <= task.due_on:
         raise TransitionRefused(
-            f"Thời hạn đề nghị phải sau thời hạn hiện tại ({_dmy(task.due_on)})."
+            f"Thời hạn đề nghị phải sau thời hạn hiện tại ({dmy(task.due_on)})."
         )
-    if proposed_due < _local_day(now):
+    if proposed_due < local_date(now):
         raise TransitionRefused("Thời hạn đề nghị không được trước ngày hôm nay.")
     if pending_extension(session=session, task=task) is not None:
         raise TransitionRefused("Nhiệm vụ đã có một đề nghị gia hạn đang chờ duyệt.")
@@ -143,7 +141,7 @@ def request_extension(
         state=ExtensionState.PENDING,
     )
     session.add(request)
-    note = f"Đề nghị gia hạn đến {_dmy(proposed_due)}: {text}"
+    note = f"Đề nghị gia hạn đến {dmy(proposed_due)}: {text}"
     _event(session, task, EventKind.EXTENSION_REQUESTED, actor, now, note)
     return request
 
@@ -169,7 +167,7 @@ def approve_extension(
     _require_extensions_left(task)
     granted = calendar.roll_forward(due or request.proposed_due)
     if granted <= task.due_on:
-        raise TransitionRefused(f"Thời hạn mới phải sau thời hạn hiện tại ({_dmy(task.due_on)}).")
+        raise TransitionRefused(f"Thời hạn mới phải sau thời hạn hiện tại ({dmy(task.due_on)}).")
     change = TaskDueChange(
         old_due_on=task.due_on,
         new_due_on=granted,
@@ -181,7 +179,7 @@ def approve_extension(
     task.due_on = granted
     task.extension_count += 1
     _decide(request, ExtensionState.APPROVED, actor, now, _optional_text(note), granted)
-    text = f"Gia hạn đến {_dmy(granted)} (lần {task.extension_count})."
+    text = f"Gia hạn đến {dmy(granted)} (lần {task.extension_count})."
     _event(session, task, EventKind.EXTENSION_APPROVED, actor, now, text)
     return change
 
@@ -224,7 +222,7 @@ def _status_text(task: Task) -> str:
 
 
 def _require_open(task: Task, doing: str) -> None:
-    if task.status not in OPEN:
+    if task.status not in OPEN_STATUSES:
         raise TransitionRefused(f"Không thể {doing}: nhiệm vụ {_status_text(task)}.")
 
 
@@ -319,11 +317,3 @@ def _aware(now: datetime) -> datetime:
     if now.utcoffset() is None:
         raise ValueError("lifecycle times must be timezone-aware")
     return now
-
-
-def _local_day(moment: datetime) -> date:
-    return _aware(moment).astimezone(LOCAL_TZ).date()
-
-
-def _dmy(day: date) -> str:
-    return day.strftime("%d/%m/%Y")

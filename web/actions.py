@@ -35,12 +35,13 @@ from notifications.links import (
 )
 from tasks_catalog import lifecycle
 from tasks_catalog.calendar import WorkCalendar
+from tasks_catalog.dates import dmy
 from tasks_catalog.lifecycle import TransitionRefused
 from tasks_catalog.models import Task
 from tasks_catalog.models_lifecycle import UsedLink
 from web.access import NOT_ALLOWED, Principal, action_refusal, may_view, principal_for_email
 from web.access import task_scope as scope_of
-from web.pages import dmy, load_task
+from web.pages import load_task
 from workflows.followup import reschedule
 
 log = logging.getLogger("dondoc.web")

@@ -73,11 +73,18 @@ def _error_pages(app: FastAPI) -> None:
             return error_page(404, NOT_FOUND)
         if exc.status_code == 405:
             return error_page(405, "Thao tác này không được hỗ trợ ở địa chỉ này.")
-        return error_page(exc.status_code, "Yêu cầu không thực hiện được.")
+        return error_page(
+            exc.status_code,
+            "Yêu cầu không thực hiện được. Xin mở lại liên kết trong thư nhắc việc và thử lại.",
+        )
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, _exc: RequestValidationError) -> Response:
-        return error_page(400, "Địa chỉ hoặc biểu mẫu không hợp lệ.")
+        return error_page(
+            400,
+            "Địa chỉ hoặc nội dung biểu mẫu không hợp lệ. "
+            "Xin mở lại liên kết trong thư nhắc việc và nhập lại.",
+        )
 
     @app.exception_handler(Exception)
     async def crashed(_request: Request, exc: Exception) -> Response:

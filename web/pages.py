@@ -8,13 +8,14 @@ from datetime import date, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from notifications.emails import ROLE_LABELS
 from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.lifecycle import LOCAL_TZ, pending_extension, task_events
+from tasks_catalog.dates import LOCAL_TZ, dmy
+from tasks_catalog.lifecycle import pending_extension, task_events
 from tasks_catalog.models import Obligation, Task
 from tasks_catalog.models_lifecycle import EventKind
 from tasks_catalog.status import LABELS, display_status
 
-ROLE_LABELS = {"lead": "Chủ trì", "cooperating": "Phối hợp"}
 EVENT_LABELS = {
     EventKind.PROGRESS: "Báo cáo tiến độ",
     EventKind.SUBMITTED: "Báo cáo hoàn thành (chờ duyệt)",
@@ -56,7 +57,7 @@ class TaskPage:
     quote: str
     deliverable: str | None
     agency_name: str
-    role_label: str
+    role_label: str  # "chủ trì" / "phối hợp", as the e-mails say it
     period: str
     period_span: str
     due: str
@@ -145,10 +146,6 @@ def task_page(*, session: Session, task: Task, today: date, calendar: WorkCalend
             for e in task_events(session=session, task=task)
         ),
     )
-
-
-def dmy(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def local_text(moment: datetime) -> str:

@@ -6,17 +6,19 @@ changes anything (not even spending the link).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
+from notifications.emails import LINK_LABELS
 from notifications.links import VIEW, action_url, default_expiry
 from tasks_catalog.calendar_store import load_calendar
-from tasks_catalog.lifecycle import LOCAL_TZ, TransitionRefused
-from web.actions import ActionForm, Opened, PageError, open_action, perform
+from tasks_catalog.dates import local_date
+from tasks_catalog.lifecycle import TransitionRefused
+from web.actions import ActionForm, PageError, open_action, perform
 from web.csrf import COOKIE, COOKIE_PATH, FORM_LIFETIME
 from web.deps import ContextDep, NowDep, SessionDep, WebContext
 from web.pages import task_page
@@ -27,11 +29,6 @@ CSRF_REFUSED = (
     "Biểu mẫu đã hết hạn hoặc không hợp lệ (trình duyệt cần cho phép cookie của trang này). "
     "Xin mở lại liên kết trong thư và thử lại."
 )
-PURPOSE_TITLES = {
-    "report_progress": "Báo cáo tiến độ",
-    "confirm_done": "Xác nhận hoàn thành",
-    "request_extension": "Đề nghị gia hạn",
-}
 Field = Annotated[str, Form(max_length=8000)]
 
 
@@ -44,10 +41,7 @@ def confirm(
     context: ContextDep,
     now: NowDep,
 ) -> HTMLResponse:
-    opened = open_action(
-        session=session, signer=context.signer, purpose=purpose, token=token, now=now
-    )
-    return _form_page(request, session, context, opened, purpose, token, now)
+    return _form_page(request, session, context, purpose, token, now)
 
 
 @router.post("/a/{purpose}/{token}", response_class=HTMLResponse)
@@ -89,15 +83,10 @@ def act(
                 calendar=calendar,
             )
             data = task_page(
-                session=session, task=opened.task, today=_today(now), calendar=calendar
+                session=session, task=opened.task, today=local_date(now), calendar=calendar
             )
     except TransitionRefused as refused:  # nothing was written; the link still works
-        opened = open_action(
-            session=session, signer=context.signer, purpose=purpose, token=token, now=now
-        )
-        return _form_page(
-            request, session, context, opened, purpose, token, now, refused.reason, form
-        )
+        return _form_page(request, session, context, purpose, token, now, refused.reason, form)
     view = context.signer.sign(
         VIEW, data.task_id, opened.principal.email, default_expiry(VIEW, now)
     )
@@ -108,28 +97,32 @@ def _form_page(
     request: Request,
     session: Session,
     context: WebContext,
-    opened: Opened,
     purpose: str,
     token: str,
     now: datetime,
     error: str | None = None,
     form: ActionForm | None = None,
 ) -> HTMLResponse:
+    """Verify and authorise the link again, then show its form (with `error` after a refusal)."""
+    opened = open_action(
+        session=session, signer=context.signer, purpose=purpose, token=token, now=now
+    )
     nonce = context.csrf.nonce(request.cookies.get(COOKIE))
+    today = local_date(now)
     data = task_page(
-        session=session, task=opened.task, today=_today(now), calendar=load_calendar(session)
+        session=session, task=opened.task, today=today, calendar=load_calendar(session)
     )
     response = page(
         "action.html",
         422 if error else 200,
         purpose=purpose,
-        title=PURPOSE_TITLES[purpose],
+        title=LINK_LABELS[purpose],
         task=data,
         viewer=opened.principal,
         csrf=context.csrf.form_token(nonce=nonce, link_token=token, now=now),
         error=error,
         form=form or ActionForm(),
-        today=_today(now).isoformat(),
+        today=today.isoformat(),
     )
     response.set_cookie(
         COOKIE,
@@ -141,7 +134,3 @@ def _form_page(
         samesite="lax",
     )
     return response
-
-
-def _today(now: datetime) -> date:
-    return now.astimezone(LOCAL_TZ).date()

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from tasks_catalog.calendar_store import load_calendar
-from tasks_catalog.lifecycle import LOCAL_TZ
+from tasks_catalog.dates import local_date
 from web.actions import open_view
 from web.deps import ContextDep, NowDep, SessionDep
 from web.pages import task_page
@@ -30,8 +30,7 @@ def view_task(
     task_id: int, session: SessionDep, context: ContextDep, now: NowDep, t: str | None = None
 ) -> HTMLResponse:
     opened = open_view(session=session, signer=context.signer, task_id=task_id, token=t, now=now)
-    today = now.astimezone(LOCAL_TZ).date()
     data = task_page(
-        session=session, task=opened.task, today=today, calendar=load_calendar(session)
+        session=session, task=opened.task, today=local_date(now), calendar=load_calendar(session)
     )
     return page("task.html", task=data, viewer=opened.principal)

@@ -29,12 +29,15 @@ HEADERS = {
 NO_STORE = "no-store"
 STATIC_CACHE = "public, max-age=3600"
 _RAW_HEADERS = [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
+_REPLACED = frozenset(name for name, _ in _RAW_HEADERS) | {b"cache-control"}
 
 
-def apply_security_headers(response: Response, *, static: bool = False) -> Response:
+def apply_security_headers(response: Response) -> Response:
+    # The middleware below covers every response but the 500 page: Starlette sends that
+    # from ServerErrorMiddleware, outside any middleware the app adds.
     for name, value in HEADERS.items():
         response.headers[name] = value
-    response.headers["Cache-Control"] = STATIC_CACHE if static else NO_STORE
+    response.headers["Cache-Control"] = NO_STORE
     return response
 
 
@@ -52,11 +55,7 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                kept = [
-                    (k, v)
-                    for k, v in message.get("headers", [])
-                    if k.lower() not in {h for h, _ in _RAW_HEADERS} | {b"cache-control"}
-                ]
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _REPLACED]
                 cache = STATIC_CACHE if static else NO_STORE
                 message["headers"] = kept + _RAW_HEADERS + [(b"cache-control", cache.encode())]
             await send(message)

@@ -94,7 +94,10 @@ def start_in_thread(
         if not thread.is_alive() or time.monotonic() > deadline:
             server.should_exit = True
             sock.close()
-            raise WebStartError(f"trang web tại {host}:{port} không khởi động được")
+            raise WebStartError(
+                f"trang web tại {host}:{port} không khởi động được; "
+                "xem nhật ký (log) của dondoc để biết nguyên nhân"
+            )
         time.sleep(0.02)
     return WebHandle(server, thread, host, sock.getsockname()[1])
 

@@ -7,30 +7,31 @@ from datetime import date
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from dondoc.db import transaction
 from tasks_catalog import lifecycle
 from tasks_catalog.lifecycle import TransitionRefused
 from tasks_catalog.models import AssignmentRole, TaskStatus
 from tasks_catalog.models_lifecycle import ExtensionRequest, ExtensionState
-from tests.lifecycle.world import PLAN, SNV_STAFF, VP_COORDINATOR, find_task, local, plan_world
+from tests.lifecycle.world import PLAN, SNV_STAFF, VP_COORDINATOR, find_task, local
 
 NOW = local("2025-03-20T09:00")
-
-
-@pytest.fixture
-def world(engine, calendar, tmp_path):
-    return plan_world(engine, calendar, tmp_path)
-
-
-@pytest.fixture
-def session(world):
-    with transaction(world) as session:
-        yield session
 
 
 def ask(session, task, proposed: date, reason: str = "Chờ ý kiến các sở"):  # noqa: ANN001, ANN201
     return lifecycle.request_extension(
         session=session, task=task, actor=SNV_STAFF, proposed_due=proposed, reason=reason, now=NOW
+    )
+
+
+def pending_request(task, proposed: date, reason: str) -> ExtensionRequest:  # noqa: ANN001
+    """A request written straight to the table, past the checks `request_extension` makes."""
+    return ExtensionRequest(
+        task_id=task.id,
+        requested_by=SNV_STAFF,
+        requested_at=NOW,
+        due_when_requested=task.due_on,
+        proposed_due=proposed,
+        reason=reason,
+        state=ExtensionState.PENDING,
     )
 
 
@@ -91,15 +92,7 @@ def test_a_third_extension_is_refused(session, calendar):
 def test_a_request_left_over_from_before_two_grants_cannot_make_a_third(session, calendar):
     task = find_task(session, PLAN)
     task.extension_count = 2  # e.g. granted on paper, recorded by the office
-    stray = ExtensionRequest(
-        task_id=task.id,
-        requested_by=SNV_STAFF,
-        requested_at=NOW,
-        due_when_requested=task.due_on,
-        proposed_due=date(2025, 6, 16),
-        reason="Cũ",
-        state=ExtensionState.PENDING,
-    )
+    stray = pending_request(task, date(2025, 6, 16), "Cũ")
     session.add(stray)
     session.flush()
     with pytest.raises(TransitionRefused, match="đã được gia hạn 2 lần"):
@@ -145,17 +138,7 @@ def test_only_one_request_waits_at_a_time(session):
 def test_the_database_itself_refuses_a_second_pending_request(session):
     task = find_task(session, PLAN)
     ask(session, task, date(2025, 4, 15))
-    session.add(
-        ExtensionRequest(
-            task_id=task.id,
-            requested_by=SNV_STAFF,
-            requested_at=NOW,
-            due_when_requested=task.due_on,
-            proposed_due=date(2025, 4, 20),
-            reason="Chen ngang",
-            state=ExtensionState.PENDING,
-        )
-    )
+    session.add(pending_request(task, date(2025, 4, 20), "Chen ngang"))
     with pytest.raises(IntegrityError):
         session.flush()
     session.rollback()

@@ -7,25 +7,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from dondoc.db import transaction
 from tasks_catalog import lifecycle
 from tasks_catalog.lifecycle import TransitionRefused
 from tasks_catalog.models import AssignmentRole, TaskStatus
 from tasks_catalog.models_lifecycle import EventKind, ExtensionState, TaskEvent
-from tests.lifecycle.world import PLAN, SNV_STAFF, VP_COORDINATOR, find_task, local, plan_world
+from tests.lifecycle.world import PLAN, SNV_STAFF, VP_COORDINATOR, find_task, local
 
 NOW = local("2025-03-20T09:00")
-
-
-@pytest.fixture
-def world(engine, calendar, tmp_path):
-    return plan_world(engine, calendar, tmp_path)
-
-
-@pytest.fixture
-def session(world):
-    with transaction(world) as session:
-        yield session
 
 
 def submit(session, task, when=NOW):  # noqa: ANN001, ANN201

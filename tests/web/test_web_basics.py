@@ -89,3 +89,10 @@ def test_the_access_log_filter_rewrites_uvicorn_records(web):
     )  # fmt: skip
     RedactTokens().filter(record)
     assert token not in record.getMessage() and "?t=…" in record.getMessage()
+
+
+def test_a_malformed_address_says_what_to_do_in_vietnamese(web):
+    response = web.client.get("/tasks/khong-phai-so?t=x")
+    assert response.status_code == 400
+    assert "Xin mở lại liên kết trong thư nhắc việc" in response.text
+    assert_secure(response)
