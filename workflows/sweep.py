@@ -331,8 +331,6 @@ class _Event:
             "step": self.step,
             "payload": payload,
             "created_at": self.now,
-            "state": "pending",
-            "attempts": 0,
             "next_attempt_at": self.next_attempt_at,
         }
 
