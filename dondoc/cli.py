@@ -20,8 +20,8 @@ from dondoc.context import engine_from_env, local_today, unit_of_work, utc_now
 from dondoc.db import migrate
 from tasks_catalog.calendar_store import load_calendar, seed_declared_days
 from tasks_catalog.catalogue.service import load_paths
-from tasks_catalog.planning import PlanReport
-from workflows.planning import plan_and_schedule
+from tasks_catalog.year_plan import PlanReport
+from workflows.plan_and_schedule import plan_and_schedule
 
 SEED_CATALOGUES = Path(__file__).resolve().parent.parent / "tasks_catalog" / "data"
 

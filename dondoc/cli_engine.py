@@ -25,7 +25,7 @@ from notifications.mailcatcher import list_messages, read_message
 from notifications.models import Notification, NotificationState
 from tasks_catalog.calendar_store import load_calendar
 from workflows.engine import tick as run_tick
-from workflows.preview import preview as preview_messages
+from workflows.forecast import preview as preview_messages
 from workflows.rules import LOCAL_TZ
 
 outbox_app = typer.Typer(

@@ -36,8 +36,8 @@ def extract(
     Mỗi nhiệm vụ có điều khoản, câu trích nguyên văn và vị trí của nó; trường nào do máy
     đoán thì có `assumed`/`assumption` và `confidence` để người rà soát sửa, không phải gõ lại.
     """
-    from tasks_catalog.extraction.agencies import AgencyIndex
-    from tasks_catalog.extraction.errors import ExtractionError
+    from extraction.agencies import AgencyIndex
+    from extraction.errors import ExtractionError
 
     with reporting_problems():
         index = AgencyIndex.load(agencies) if agencies else None
@@ -61,8 +61,8 @@ def extract(
 
 def _draft(file, index, agencies, tcvn3, output, text_output):  # noqa: ANN001, ANN202
     """Extract, check against the registry, then write: nothing is written on failure."""
-    from tasks_catalog.extraction.draft import extract_draft
-    from tasks_catalog.extraction.output import to_yaml, write_atomically
+    from extraction.draft import extract_draft
+    from extraction.output import to_yaml, write_atomically
 
     result = extract_draft(file, today=local_today(), agencies=index, convert_tcvn3=tcvn3)
     if index is not None:
@@ -79,11 +79,11 @@ def _check(result: object, agencies: Path, file: Path) -> None:
     """The draft must pass `dondoc catalog validate DRAFT AGENCIES` before it is written."""
     import tempfile
 
+    from extraction.errors import ExtractionError
+    from extraction.output import to_yaml
     from tasks_catalog.calendar import default_calendar
     from tasks_catalog.catalogue.checks import KnownCodes
     from tasks_catalog.catalogue.service import validate_paths
-    from tasks_catalog.extraction.errors import ExtractionError
-    from tasks_catalog.extraction.output import to_yaml
 
     with tempfile.TemporaryDirectory() as folder:
         draft = Path(folder) / "draft.yaml"
@@ -107,8 +107,8 @@ def diff(
 
     Nhiệm vụ được ghép theo mã, nếu không cùng mã thì theo câu trích.
     """
-    from tasks_catalog.extraction.diff import as_json as diff_json
-    from tasks_catalog.extraction.diff import diff_catalogues, render
+    from extraction.diff import as_json as diff_json
+    from extraction.diff import diff_catalogues, render
 
     with reporting_problems():
         before, after = _document(old), _document(new)

@@ -1,7 +1,7 @@
 """`dondoc inspections …`: secret plans, inspection records, compliance, feeds, exports.
 
 Read commands take `--as EMAIL`: the view printed is that person's, decided by
-`tasks_catalog.inspections.access` exactly as the web will decide it. Without `--as` the
+`inspections.access` exactly as the web will decide it. Without `--as` the
 command prints the IT administrator's full view (whoever runs the CLI on the server can
 read the database anyway). Dates of unannounced inspections are secret: never paste the
 administrator's view where an inspected unit can read it.
@@ -31,14 +31,12 @@ from dondoc.context import (
     unit_of_work,
 )
 from dondoc.settings import Settings, SettingsError
-from tasks_catalog.agencies import AgencyDirectory
-from tasks_catalog.calendar_store import load_calendar
-from tasks_catalog.inspections.access import AccessDenied, Scope, Viewer, viewer_for
-from tasks_catalog.inspections.evidence import EvidenceStore
-from tasks_catalog.inspections.feed import feed as build_feed
-from tasks_catalog.inspections.models import STATE_LABELS, RecordState
-from tasks_catalog.inspections.planner import PlanningError
-from tasks_catalog.inspections.plans import (
+from inspections.access import AccessDenied, Scope, Viewer, viewer_for
+from inspections.evidence import EvidenceStore
+from inspections.feed import feed as build_feed
+from inspections.models import STATE_LABELS, RecordState
+from inspections.planner import PlanningError
+from inspections.plans import (
     current_plans,
     duties,
     lead_agencies,
@@ -46,9 +44,9 @@ from tasks_catalog.inspections.plans import (
     unplanned,
     verify_plan,
 )
-from tasks_catalog.inspections.record_input import read_record_file
-from tasks_catalog.inspections.records import advance_record, log_record
-from tasks_catalog.inspections.views import (
+from inspections.record_input import read_record_file
+from inspections.records import advance_record, log_record
+from inspections.views import (
     EXPORT_COLUMNS,
     Reading,
     compliance_report,
@@ -57,6 +55,8 @@ from tasks_catalog.inspections.views import (
     plan_rows,
     record_rows,
 )
+from tasks_catalog.agencies import AgencyDirectory
+from tasks_catalog.calendar_store import load_calendar
 from workflows.inspections import check_inspections
 
 app = typer.Typer(

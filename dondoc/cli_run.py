@@ -35,7 +35,7 @@ from notifications.mailcatcher import MailCatcher
 from notifications.smtp import SmtpSettings, SmtpTransport
 from tasks_catalog.calendar_store import seed_declared_days
 from tasks_catalog.models import Task
-from tasks_catalog.planning import PlanReport
+from tasks_catalog.year_plan import PlanReport
 from workflows.engine import TickReport, plan_if_needed, tick
 from workflows.rules import LOCAL_TZ
 from workflows.scheduler import DEFAULT_SWEEP_MINUTES, LeaseGuard, build_scheduler, lease_ttl

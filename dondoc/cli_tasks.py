@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 
 from dondoc.context import echo_json, fail, local_today, unit_of_work
+from inspections.access import AccessDenied, viewer_for
+from inspections.views import Reading, task_rows
 from tasks_catalog.calendar_store import load_calendar
-from tasks_catalog.inspections.access import AccessDenied, viewer_for
-from tasks_catalog.inspections.views import Reading, task_rows
 from tasks_catalog.queries import TaskFilter, list_agencies, list_tasks
 from tasks_catalog.status import LABELS, DisplayStatus
 

@@ -22,8 +22,8 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+import inspections.models  # noqa: F401 - and the inspection tables
 import notifications.models  # noqa: F401 - the outbox tables are emptied too
-import tasks_catalog.inspections.models  # noqa: F401 - and the inspection tables
 import tasks_catalog.models_lifecycle  # noqa: F401 - and the task lifecycle tables
 from dondoc.db import make_engine, migrate, normalise_url, transaction
 from tasks_catalog.calendar import default_calendar

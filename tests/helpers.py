@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+import inspections.models  # noqa: F401
 import notifications.models  # noqa: F401
-import tasks_catalog.inspections.models  # noqa: F401
 import tasks_catalog.models_lifecycle  # noqa: F401
 from tasks_catalog.models import Base
 

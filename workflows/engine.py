@@ -24,9 +24,9 @@ from notifications.delivery import (
 )
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.models import Task
-from tasks_catalog.planning import PlanReport
+from tasks_catalog.year_plan import PlanReport
 from workflows.inspections import InspectionCheckReport, run_inspection_check
-from workflows.planning import plan_and_schedule
+from workflows.plan_and_schedule import plan_and_schedule
 from workflows.rules import LOCAL_TZ
 from workflows.sweep import SweepReport, sweep
 

@@ -31,10 +31,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from notifications.delivery import DeliverySettings, EmailSender, WebhookPoster, deliver
 from tasks_catalog.calendar_store import load_calendar
-from tasks_catalog.planning import PlanReport
+from tasks_catalog.year_plan import PlanReport
 from workflows.engine import plan_if_needed, run_sweep
 from workflows.inspections import run_inspection_check
-from workflows.planning import plan_and_schedule
+from workflows.plan_and_schedule import plan_and_schedule
 from workflows.rules import LOCAL_TZ
 
 # A step retries twice, 10 s then 30 s later: enough for a database fail-over or an SMTP

@@ -27,22 +27,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from notifications.models import Channel
-from notifications.outbox import enqueue
-from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.calendar_store import load_calendar
-from tasks_catalog.dates import LOCAL_TZ, dmy, local_date
-from tasks_catalog.inspections.access import TASK_COORDINATION_ROLES, Scope, Viewer
-from tasks_catalog.inspections.compliance import (
+from inspections.access import TASK_COORDINATION_ROLES, Scope, Viewer
+from inspections.compliance import (
     BEHIND,
     STATUS_LABELS,
     Checkpoint,
     UnitPeriod,
     checkpoints,
 )
-from tasks_catalog.inspections.facts import unit_periods
-from tasks_catalog.inspections.planner import PlanningError
-from tasks_catalog.inspections.plans import make_plan, unplanned
+from inspections.facts import unit_periods
+from inspections.planner import PlanningError
+from inspections.plans import make_plan, unplanned
+from notifications.models import Channel
+from notifications.outbox import enqueue
+from tasks_catalog.calendar import WorkCalendar
+from tasks_catalog.calendar_store import load_calendar
+from tasks_catalog.dates import LOCAL_TZ, dmy, local_date
 from tasks_catalog.models import InspectionDuty, Obligation, Person
 
 log = logging.getLogger(__name__)

@@ -120,7 +120,7 @@ def sweep(
     batch_size: int = 5000,
 ) -> SweepReport:
     """Queue everything due at `now`; returns what was done. The caller commits."""
-    rules = _Rules(session, calendar, policies or obligation_policy, now)
+    rules = _RuleAnswers(session, calendar, policies or obligation_policy, now)
     audiences = _Audiences(RecipientDirectory(session))
     report = SweepReport()
     while True:
@@ -168,7 +168,7 @@ def _advance(session: Session, moves: list[dict[str, Any]]) -> None:
             session.expire(held, ["next_action_at"])
 
 
-class _Rules:
+class _RuleAnswers:
     """The rules' answers during one sweep, asked once per pattern of facts.
 
     The rules are pure functions of the facts, the policy, the calendar and the times,
@@ -280,7 +280,7 @@ class _Audiences:
 def _rows_for(
     task: Row[Any],
     actions: list[Action],
-    rules: _Rules,
+    rules: _RuleAnswers,
     audiences: _Audiences,
     now: datetime,
     webhook_urls: Sequence[str],
@@ -335,7 +335,7 @@ class _Event:
         }
 
 
-def _item(task: Row[Any], event: _Event, rules: _Rules, agency_name: str) -> dict[str, Any]:
+def _item(task: Row[Any], event: _Event, rules: _RuleAnswers, agency_name: str) -> dict[str, Any]:
     obligation = rules.obligations[task.obligation_id]
     return {
         "kind": event.kind,

@@ -16,7 +16,7 @@ from tasks_catalog.catalogue.files import CatalogueFile, DocumentFile, RegistryF
 from tasks_catalog.catalogue.names import NameIndex
 from tasks_catalog.catalogue.problems import Problem
 from tasks_catalog.catalogue.schema import Obligation
-from tasks_catalog.scheduling import effective_schedule, obligation_window
+from tasks_catalog.obligation_schedule import effective_schedule, obligation_window
 
 
 @dataclass

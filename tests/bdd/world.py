@@ -37,7 +37,7 @@ from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.catalogue.service import load_paths
 from tasks_catalog.models import OPEN_STATUSES, Task
-from tasks_catalog.planning import plan_year
+from tasks_catalog.year_plan import plan_year
 from tests.bdd.people import People
 from workflows.engine import run_sweep
 from workflows.followup import schedule_first_actions

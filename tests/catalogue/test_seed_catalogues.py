@@ -17,7 +17,7 @@ from tasks_catalog.catalogue.checks import KnownCodes, check_files
 from tasks_catalog.catalogue.files import DocumentFile, RegistryFile, parse_files
 from tasks_catalog.catalogue.service import load_paths
 from tasks_catalog.models import Document, Obligation, Task
-from tasks_catalog.planning import plan_year
+from tasks_catalog.year_plan import plan_year
 from tests.conftest import NOW, SEEDS
 
 SHARED_SEEDS = SEEDS.parents[2] / "shared" / "seeds"

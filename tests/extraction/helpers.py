@@ -9,8 +9,8 @@ import typer
 from typer.testing import CliRunner
 
 from dondoc.cli_extract import diff, extract
-from tasks_catalog.extraction.agencies import AgencyIndex
-from tasks_catalog.extraction.draft import DraftResult, extract_draft
+from extraction.agencies import AgencyIndex
+from extraction.draft import DraftResult, extract_draft
 from tests.extraction.conftest import DATA
 
 TODAY = date(2025, 1, 2)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tasks_catalog.extraction.errors import ExtractionError
-from tasks_catalog.extraction.reading import read_source
-from tasks_catalog.extraction.tcvn3 import _LOWER
+from extraction.errors import ExtractionError
+from extraction.reading import read_source
+from extraction.tcvn3 import _LOWER
 from tests.extraction.conftest import DATA, write_scanned_pdf
 from tests.extraction.helpers import draft_of, run
 

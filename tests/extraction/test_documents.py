@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+from extraction.output import to_yaml
 from tasks_catalog.calendar import default_calendar
 from tasks_catalog.catalogue.checks import KnownCodes
 from tasks_catalog.catalogue.service import validate_paths
-from tasks_catalog.extraction.output import to_yaml
 from tests.extraction.conftest import DATA, write_pdf
 from tests.extraction.helpers import draft_of, obligation_quoting
 

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from tasks_catalog.extraction.agencies import AgencyIndex
-from tasks_catalog.extraction.leads import read_leads, topic_agency
-from tasks_catalog.extraction.targets import find_count, find_targets
-from tasks_catalog.extraction.text import Span, fold
-from tasks_catalog.extraction.timing import read_timing
+from extraction.agencies import AgencyIndex
+from extraction.leads import read_leads, topic_agency
+from extraction.targets import find_count, find_targets
+from extraction.text import Span, fold
+from extraction.timing import read_timing
 from tests.extraction.conftest import DATA
 
 HA_TINH = AgencyIndex.load(DATA / "agencies-ha-tinh.yaml")

@@ -1,6 +1,6 @@
 """The seed documents: their drafts validate, and the extractor keeps its score on them.
 
-The score is computed as by `python -m tasks_catalog.extraction.score` (README,
+The score is computed as by `python -m extraction.score` (README,
 "Extracting a draft catalogue"); the floors below sit a little under today's numbers, so a
 change that makes the extractor read worse fails here.
 """
@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from extraction.agencies import AgencyIndex
+from extraction.draft import DraftResult, extract_draft
+from extraction.output import to_yaml
+from extraction.score import DATA, Score, SeedCase, score_case, seed_cases
 from tasks_catalog.calendar import default_calendar
 from tasks_catalog.catalogue.checks import KnownCodes
 from tasks_catalog.catalogue.service import validate_paths
-from tasks_catalog.extraction.agencies import AgencyIndex
-from tasks_catalog.extraction.draft import DraftResult, extract_draft
-from tasks_catalog.extraction.output import to_yaml
-from tasks_catalog.extraction.score import DATA, Score, SeedCase, score_case, seed_cases
 from tests.extraction.conftest import REPO, SEEDS
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"không có văn bản mẫu ở {SEEDS}")

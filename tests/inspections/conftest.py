@@ -35,7 +35,7 @@ from tests.conftest import (
     initialise,
 )
 from workflows.inspections import check_inspections
-from workflows.planning import plan_and_schedule
+from workflows.plan_and_schedule import plan_and_schedule
 
 QN = [
     SEEDS / "124-NQ-HDND-quang-ninh.yaml",

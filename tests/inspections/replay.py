@@ -24,16 +24,16 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from dondoc.db import session_factory, transaction
+from inspections.access import ADMIN
+from inspections.evidence import EvidenceStore
+from inspections.record_input import read_record_file
+from inspections.records import log_record
 from notifications.delivery import DeliverySettings
 from notifications.links import LinkSigner
 from notifications.mailcatcher import MailCatcher
 from notifications.smtp import SmtpSettings, SmtpTransport
 from tasks_catalog.catalogue.service import load_paths
 from tasks_catalog.dates import LOCAL_TZ
-from tasks_catalog.inspections.access import ADMIN
-from tasks_catalog.inspections.evidence import EvidenceStore
-from tasks_catalog.inspections.record_input import read_record_file
-from tasks_catalog.inspections.records import log_record
 from tests.inspections.conftest import CAL, QN, write_record
 from workflows.engine import tick
 

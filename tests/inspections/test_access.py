@@ -9,20 +9,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dondoc.db import transaction
-from tasks_catalog.dates import LOCAL_TZ
-from tasks_catalog.inspections.access import ADMIN, AccessDenied, Scope, viewer_for
-from tasks_catalog.inspections.evidence import EvidenceStore
-from tasks_catalog.inspections.feed import feed
-from tasks_catalog.inspections.models import InspectionDuty
-from tasks_catalog.inspections.record_input import read_record_file
-from tasks_catalog.inspections.records import log_record
-from tasks_catalog.inspections.views import (
+from inspections.access import ADMIN, AccessDenied, Scope, viewer_for
+from inspections.evidence import EvidenceStore
+from inspections.feed import feed
+from inspections.models import InspectionDuty
+from inspections.record_input import read_record_file
+from inspections.records import log_record
+from inspections.views import (
     Reading,
     compliance_report,
     plan_rows,
     record_rows,
     task_rows,
 )
+from tasks_catalog.dates import LOCAL_TZ
 from tasks_catalog.queries import TaskFilter
 from tests.inspections.conftest import (
     CAL,

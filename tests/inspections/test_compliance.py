@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from dondoc.db import transaction
-from tasks_catalog.catalogue.service import load_paths
-from tasks_catalog.dates import LOCAL_TZ
-from tasks_catalog.inspections.access import ADMIN, viewer_for
-from tasks_catalog.inspections.compliance import (
+from inspections.access import ADMIN, viewer_for
+from inspections.compliance import (
     AT_RISK,
     BEHIND,
     DONE,
@@ -20,10 +18,12 @@ from tasks_catalog.inspections.compliance import (
     digital_share,
     standing,
 )
-from tasks_catalog.inspections.evidence import EvidenceStore
-from tasks_catalog.inspections.record_input import read_record_file
-from tasks_catalog.inspections.records import log_record
-from tasks_catalog.inspections.views import Reading, compliance_report
+from inspections.evidence import EvidenceStore
+from inspections.record_input import read_record_file
+from inspections.records import log_record
+from inspections.views import Reading, compliance_report
+from tasks_catalog.catalogue.service import load_paths
+from tasks_catalog.dates import LOCAL_TZ
 from tests.inspections.conftest import CAL, COORDINATOR, LEAD, START, TQ, UNIT, write_record
 
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))

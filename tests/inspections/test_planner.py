@@ -15,8 +15,8 @@ from datetime import date, timedelta
 import pytest
 import yaml
 
-from tasks_catalog.inspections.compliance import month_end
-from tasks_catalog.inspections.planner import (
+from inspections.compliance import month_end
+from inspections.planner import (
     Constraints,
     Fixed,
     PlanningError,

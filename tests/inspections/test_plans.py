@@ -8,14 +8,14 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from dondoc.db import transaction
+from inspections.access import ADMIN
+from inspections.evidence import EvidenceStore
+from inspections.models import InspectionPlan, PlannedInspection
+from inspections.planner import secret_id, window_of
+from inspections.plans import current_plan, make_plan, verify_plan
+from inspections.record_input import read_record_file
+from inspections.records import log_record
 from tasks_catalog.dates import LOCAL_TZ
-from tasks_catalog.inspections.access import ADMIN
-from tasks_catalog.inspections.evidence import EvidenceStore
-from tasks_catalog.inspections.models import InspectionPlan, PlannedInspection
-from tasks_catalog.inspections.planner import secret_id, window_of
-from tasks_catalog.inspections.plans import current_plan, make_plan, verify_plan
-from tasks_catalog.inspections.record_input import read_record_file
-from tasks_catalog.inspections.records import log_record
 from tasks_catalog.models import Agency, Obligation, Person
 from tests.inspections.conftest import CAL, DUTY, SECRET, START, write_record
 from workflows.inspections import check_inspections
@@ -129,7 +129,7 @@ def test_replanning_keeps_done_and_future_days_redraws_missed_ones_and_deletes_n
 
 
 def test_each_drawn_day_lies_in_its_round_window(world):
-    from tasks_catalog.inspections.planner import Slot
+    from inspections.planner import Slot
 
     with transaction(world) as session:
         for entry in duty_plan(session).entries:

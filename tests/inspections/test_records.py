@@ -10,18 +10,18 @@ import pytest
 from sqlalchemy import select
 
 from dondoc.db import transaction
-from tasks_catalog.catalogue.problems import CatalogueInvalid
-from tasks_catalog.dates import LOCAL_TZ
-from tasks_catalog.inspections.access import ADMIN, AccessDenied, viewer_for
-from tasks_catalog.inspections.evidence import EvidenceStore
-from tasks_catalog.inspections.models import (
+from inspections.access import ADMIN, AccessDenied, viewer_for
+from inspections.evidence import EvidenceStore
+from inspections.models import (
     InspectionPlan,
     InspectionRecord,
     PlannedInspection,
     RecordState,
 )
-from tasks_catalog.inspections.record_input import read_record_file
-from tasks_catalog.inspections.records import advance_record, log_record
+from inspections.record_input import read_record_file
+from inspections.records import advance_record, log_record
+from tasks_catalog.catalogue.problems import CatalogueInvalid
+from tasks_catalog.dates import LOCAL_TZ
 from tasks_catalog.models import InspectionDuty, Obligation, Task, TaskStatus
 from tests.helpers import line_of, snapshot
 from tests.inspections.conftest import CAL, DUTY, INSPECTOR, LEAD, UNIT, UNIT_HEAD, write_record

@@ -10,7 +10,7 @@ Method:
    headers, text and HTML parts, as the mail catcher stored them from SMTP), and, at
    mid-year and at year end, the tasks list, the records list, compliance, the plan, the
    iCalendar feed and the exports (JSON and CSV) as that person — the reads
-   `tasks_catalog.inspections.views` gives the CLI's `--as` and the web. For one person of
+   `inspections.views` gives the CLI's `--as` and the web. For one person of
    each kind of unit, the real CLI too, refusals of `plan` and `replan` included.
 3. Assert, so that nothing can pass vacuously:
    - the same channels do show A's planned dates and plan markers to the inspection lead
@@ -39,11 +39,10 @@ from typer.testing import CliRunner
 
 from dondoc.cli import app
 from dondoc.context import local_today
-from notifications.mailcatcher import list_messages, read_message
-from tasks_catalog.inspections.access import AccessDenied, Scope, viewer_for
-from tasks_catalog.inspections.feed import feed
-from tasks_catalog.inspections.models import InspectionPlan, PlannedInspection
-from tasks_catalog.inspections.views import (
+from inspections.access import AccessDenied, Scope, viewer_for
+from inspections.feed import feed
+from inspections.models import InspectionPlan, PlannedInspection
+from inspections.views import (
     EXPORT_COLUMNS,
     Reading,
     compliance_report,
@@ -53,6 +52,7 @@ from tasks_catalog.inspections.views import (
     record_rows,
     task_rows,
 )
+from notifications.mailcatcher import list_messages, read_message
 from tasks_catalog.models import Agency, Person
 from tasks_catalog.queries import TaskFilter
 from tests.inspections.conftest import CAL, DUTY, INSPECTOR, LEAD, built_once

@@ -9,13 +9,13 @@ from datetime import date, datetime
 from sqlalchemy import delete, select
 
 from dondoc.db import transaction
+from inspections.compliance import UnitPeriod
 from notifications.delivery import digest_item
 from notifications.digest import Digest
 from notifications.emails import render_digest
 from notifications.links import LinkSigner
 from notifications.models import Notification
 from tasks_catalog.dates import LOCAL_TZ
-from tasks_catalog.inspections.compliance import UnitPeriod
 from tasks_catalog.models import Agency, Person
 from tests.inspections.conftest import CAL, COORDINATOR, LEAD, OFFICE_LEADER
 from workflows.inspections import check_inspections, due_warnings, fires_at

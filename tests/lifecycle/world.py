@@ -14,7 +14,7 @@ from tasks_catalog.catalogue.service import load_paths
 from tasks_catalog.models import Agency, AssignmentRole, Obligation, Task
 from tests.conftest import NOW
 from tests.helpers import copy_valid
-from workflows.planning import plan_and_schedule
+from workflows.plan_and_schedule import plan_and_schedule
 from workflows.rules import LOCAL_TZ
 
 PLAN = "HB99-D3.1-KEHOACH"  # due 31/03/2025, lead HB-SNV, cooperating HB-VP

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from dondoc.db import transaction
 from tasks_catalog.catalogue.service import load_paths
 from tasks_catalog.models import Task, TaskStatus
-from tasks_catalog.planning import plan_year
+from tasks_catalog.year_plan import plan_year
 from tests.conftest import NOW
 from tests.helpers import copy_valid, edit, snapshot
 

@@ -7,8 +7,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
+import inspections.models  # noqa: F401
 import notifications.models  # noqa: F401
-import tasks_catalog.inspections.models  # noqa: F401
 import tasks_catalog.models_lifecycle  # noqa: F401
 from dondoc.db import downgrade, make_engine, migrate
 from tasks_catalog.models import Base

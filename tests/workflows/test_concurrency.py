@@ -33,7 +33,7 @@ from tasks_catalog.catalogue.service import load_paths
 from tasks_catalog.models import Task
 from tests.conftest import NOW
 from tests.helpers import VALID
-from workflows.planning import plan_and_schedule
+from workflows.plan_and_schedule import plan_and_schedule
 from workflows.rules import LOCAL_TZ
 from workflows.sweep import sweep
 

@@ -18,7 +18,7 @@ from notifications.mailcatcher import list_messages
 from tasks_catalog.catalogue.service import load_paths
 from tests.conftest import NOW
 from tests.helpers import copy_valid
-from workflows.planning import plan_and_schedule
+from workflows.plan_and_schedule import plan_and_schedule
 from workflows.rules import LOCAL_TZ
 
 pytestmark = pytest.mark.prefect  # registered in pyproject.toml [tool.pytest.ini_options]

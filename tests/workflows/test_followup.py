@@ -29,7 +29,7 @@ from tests.lifecycle.world import (
     plan_world,
 )
 from workflows.followup import reschedule
-from workflows.planning import plan_and_schedule
+from workflows.plan_and_schedule import plan_and_schedule
 from workflows.sweep import sweep
 
 SETTINGS = DeliverySettings(

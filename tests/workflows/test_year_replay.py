@@ -24,7 +24,7 @@ from tasks_catalog.calendar import default_calendar, periods_in_year
 from tasks_catalog.catalogue.service import load_paths
 from tasks_catalog.models import Agency, Person, Task
 from tests.conftest import SEEDS
-from workflows.planning import plan_and_schedule
+from workflows.plan_and_schedule import plan_and_schedule
 from workflows.rules import LOCAL_TZ
 from workflows.sweep import sweep
 

@@ -15,11 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from tasks_catalog.agencies import AgencyDirectory
-from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.dates import dmy, local_date
-from tasks_catalog.inspections.models import InspectionPlan, InspectionRecord, PlannedInspection
-from tasks_catalog.inspections.planner import (
+from inspections.models import InspectionPlan, InspectionRecord, PlannedInspection
+from inspections.planner import (
     Constraints,
     Fixed,
     PlanningError,
@@ -29,7 +26,10 @@ from tasks_catalog.inspections.planner import (
     propose,
     secret_id,
 )
-from tasks_catalog.inspections.records import counted, round_of
+from inspections.records import counted, round_of
+from tasks_catalog.agencies import AgencyDirectory
+from tasks_catalog.calendar import WorkCalendar
+from tasks_catalog.dates import dmy, local_date
 from tasks_catalog.models import (
     Agency,
     AssignmentRole,

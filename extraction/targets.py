@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks_catalog.extraction.text import Span, fold, squeeze, strip_markup, trim
-from tasks_catalog.extraction.timing import baseline_year
+from extraction.text import Span, fold, squeeze, strip_markup, trim
+from extraction.timing import baseline_year
 
 _NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)"
 _QUALIFIER = (

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from extraction.text import fold
 from tasks_catalog.catalogue.schema import DocumentCatalogue, Obligation
-from tasks_catalog.extraction.text import fold
 
 FIELD_NAMES = {
     "code": "mã", "clause": "điều khoản", "quote": "câu trích", "title": "tên", "kind": "loại",

@@ -8,13 +8,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tasks_catalog.extraction.agencies import AgencyIndex, Mention
-from tasks_catalog.extraction.items import Unit
-from tasks_catalog.extraction.leads import read_leads, topic_agency
-from tasks_catalog.extraction.targets import find_count
-from tasks_catalog.extraction.text import Span
-from tasks_catalog.extraction.timing import Timing, in_cited_title
-from tasks_catalog.extraction.wording import (
+from extraction.agencies import AgencyIndex, Mention
+from extraction.items import Unit
+from extraction.leads import read_leads, topic_agency
+from extraction.targets import find_count
+from extraction.text import Span
+from extraction.timing import Timing, in_cited_title
+from extraction.wording import (
     LAUNCH,
     MAKE,
     OPEN_SET,
@@ -138,7 +138,7 @@ class FieldReader:
             )
 
     def _inspected_units(self, words: str) -> str:
-        from tasks_catalog.extraction.lexicon import GROUPS
+        from extraction.lexicon import GROUPS
 
         wanted = (
             "diem-tiep-nhan"

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extraction.lexicon import GROUPS, GroupClass, Phrase, phrases
+from extraction.text import Span, fold, words_pattern
 from tasks_catalog.catalogue.schema import Agency, AgencyGroup, AgencyRegistry
-from tasks_catalog.extraction.lexicon import GROUPS, GroupClass, Phrase, phrases
-from tasks_catalog.extraction.text import Span, fold, words_pattern
 
 _ABBREVIATIONS = (
     ("ubmttq", "uy ban mat tran to quoc"),

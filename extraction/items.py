@@ -20,11 +20,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tasks_catalog.extraction.agencies import AgencyIndex, Mention
-from tasks_catalog.extraction.leads import read_leads
-from tasks_catalog.extraction.structure import Paragraph, classify_title
-from tasks_catalog.extraction.text import Span, fold, sentence_spans, trim
-from tasks_catalog.extraction.timing import year_mentions
+from extraction.agencies import AgencyIndex, Mention
+from extraction.leads import read_leads
+from extraction.structure import Paragraph, classify_title
+from extraction.text import Span, fold, sentence_spans, trim
+from extraction.timing import year_mentions
 
 
 @dataclass

@@ -13,14 +13,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inspections.access import TEAM_ROLES, AccessDenied, Scope, Viewer
+from inspections.evidence import EvidenceStore
+from inspections.models import InspectionForm, InspectionRecord
+from inspections.record_input import ParsedRecord
 from tasks_catalog.agencies import AgencyDirectory
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
 from tasks_catalog.dates import dmy, local_date
-from tasks_catalog.inspections.access import TEAM_ROLES, AccessDenied, Scope, Viewer
-from tasks_catalog.inspections.evidence import EvidenceStore
-from tasks_catalog.inspections.models import InspectionForm, InspectionRecord
-from tasks_catalog.inspections.record_input import ParsedRecord
 from tasks_catalog.models import Agency, InspectionDuty, Obligation, Person
 
 LOGGING_GRACE_WORKING_DAYS = 5  # a record logged later than this gets a warning

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tasks_catalog.extraction.agencies import Mention
-from tasks_catalog.extraction.text import Span
+from extraction.agencies import Mention
+from extraction.text import Span
 
 _JOIN = re.compile(r"^[\s,;]*(?:(?:va|cung|voi|cac|cung voi)\s+)*[\s,;]*(?:cac\s+)?$")
 _COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+(?:voi|cung))?\s*(?:cac\s+)?")

@@ -16,17 +16,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from extraction.agencies import AgencyIndex
+from extraction.errors import ExtractionError
+from extraction.header import Header, read_header
+from extraction.items import Walker
+from extraction.obligations import Draft, Reader
+from extraction.reading import Source, read_source
+from extraction.structure import paragraphs
+from extraction.tables import cell_timing_words, task_rows
+from extraction.text import ascii_code, fold, squeeze
+from extraction.timing import read_timing
 from tasks_catalog.catalogue.schema import DocumentCatalogue
-from tasks_catalog.extraction.agencies import AgencyIndex
-from tasks_catalog.extraction.errors import ExtractionError
-from tasks_catalog.extraction.header import Header, read_header
-from tasks_catalog.extraction.items import Walker
-from tasks_catalog.extraction.obligations import Draft, Reader
-from tasks_catalog.extraction.reading import Source, read_source
-from tasks_catalog.extraction.structure import paragraphs
-from tasks_catalog.extraction.tables import cell_timing_words, task_rows
-from tasks_catalog.extraction.text import ascii_code, fold, squeeze
-from tasks_catalog.extraction.timing import read_timing
 
 NOTHING_FOUND = (
     "không tìm thấy phần giao nhiệm vụ trong văn bản (tổ chức thực hiện, “Điều … giao”, "

@@ -14,9 +14,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tasks_catalog.extraction.errors import ExtractionError
-from tasks_catalog.extraction.tcvn3 import looks_like_tcvn3, looks_like_tcvn3_bytes, to_unicode
-from tasks_catalog.extraction.text import Span
+from extraction.errors import ExtractionError
+from extraction.tcvn3 import looks_like_tcvn3, looks_like_tcvn3_bytes, to_unicode
+from extraction.text import Span
 
 MAX_BYTES = 20 * 1024 * 1024
 TCVN3_MESSAGE = (

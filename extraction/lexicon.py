@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks_catalog.extraction.text import fold, words_pattern
+from extraction.text import fold, words_pattern
 
 # (canonical department name, abbreviations written after "Sở")
 DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (

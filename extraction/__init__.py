@@ -2,5 +2,5 @@
 
 Pure text processing: reading (.txt, .docx, .pdf), finding where work is assigned, reading
 agencies, deadlines, counts and targets, and writing a catalogue that passes validation.
-Entry point: `tasks_catalog.extraction.draft.extract_draft`.
+Entry point: `extraction.draft.extract_draft`.
 """

@@ -17,11 +17,9 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.dates import dmy
-from tasks_catalog.inspections.access import AccessDenied, Scope, Viewer
-from tasks_catalog.inspections.evidence import EvidenceStore
-from tasks_catalog.inspections.models import (
+from inspections.access import AccessDenied, Scope, Viewer
+from inspections.evidence import EvidenceStore
+from inspections.models import (
     STATE_LABELS,
     STATE_ORDER,
     EvidenceFile,
@@ -31,8 +29,10 @@ from tasks_catalog.inspections.models import (
     RecordState,
     RecordStateChange,
 )
-from tasks_catalog.inspections.record_checks import check_record, warning
-from tasks_catalog.inspections.record_input import ParsedRecord, missing_for_state
+from inspections.record_checks import check_record, warning
+from inspections.record_input import ParsedRecord, missing_for_state
+from tasks_catalog.calendar import WorkCalendar
+from tasks_catalog.dates import dmy
 from tasks_catalog.models import (
     AssignmentRole,
     InspectionDuty,

@@ -1,6 +1,6 @@
 """How well the extractor reads the seed documents, against the hand-written catalogues.
 
-    python -m tasks_catalog.extraction.score [--seeds ../shared/seeds] [--by-document]
+    python -m extraction.score [--seeds ../shared/seeds] [--by-document]
 
 Each measure is scored twice: over *all* obligations of the hand-written catalogues, and
 over the *explicit* ones, where the text itself states what is being scored (the lead
@@ -19,13 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from extraction.agencies import AgencyIndex, name_key
+from extraction.draft import extract_draft
+from extraction.text import Span, fold
 from tasks_catalog.catalogue.files import DocumentFile, RegistryFile, parse_file
 from tasks_catalog.catalogue.schema import AgencyRegistry, DocumentCatalogue, Obligation
-from tasks_catalog.extraction.agencies import AgencyIndex, name_key
-from tasks_catalog.extraction.draft import extract_draft
-from tasks_catalog.extraction.text import Span, fold
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tasks_catalog" / "data"
 SHARED = REPO.parent / "shared"
 MEASURES = ("obligations", "lead", "schedule", "count", "target")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tasks_catalog.extraction.text import fold, squeeze
+from extraction.text import fold, squeeze
 
 _KINDS = (
     ("nghi quyet", "resolution", "Nghị quyết"),

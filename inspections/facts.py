@@ -9,9 +9,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from tasks_catalog.inspections.compliance import TargetFacts, UnitPeriod
-from tasks_catalog.inspections.models import InspectionPlan, InspectionRecord, PlannedInspection
-from tasks_catalog.inspections.records import counted, round_of
+from inspections.compliance import TargetFacts, UnitPeriod
+from inspections.models import InspectionPlan, InspectionRecord, PlannedInspection
+from inspections.records import counted, round_of
 from tasks_catalog.models import (
     AssignmentRole,
     InspectionDuty,

@@ -16,8 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.inspections.access import (
+from inspections.access import (
     TASK_COORDINATION_ROLES,
     TEAM_ROLES,
     AccessDenied,
@@ -25,16 +24,17 @@ from tasks_catalog.inspections.access import (
     View,
     Viewer,
 )
-from tasks_catalog.inspections.compliance import STATUS_LABELS, digital_share, standing
-from tasks_catalog.inspections.facts import digital_target, planned_days, unit_periods
-from tasks_catalog.inspections.models import (
+from inspections.compliance import STATUS_LABELS, digital_share, standing
+from inspections.facts import digital_target, planned_days, unit_periods
+from inspections.models import (
     FORM_LABELS,
     STATE_LABELS,
     InspectionRecord,
     RecordState,
 )
-from tasks_catalog.inspections.plans import current_plans
-from tasks_catalog.inspections.records import counted, round_of
+from inspections.plans import current_plans
+from inspections.records import counted, round_of
+from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.queries import TaskFilter, list_tasks
 
 

@@ -29,7 +29,7 @@ from tasks_catalog.models import (
     TaskDueChange,
     TaskStatus,
 )
-from tasks_catalog.scheduling import effective_schedule, obligation_window
+from tasks_catalog.obligation_schedule import effective_schedule, obligation_window
 
 FINISHED = {TaskStatus.DONE, TaskStatus.RECALLED}
 

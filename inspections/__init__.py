@@ -10,7 +10,7 @@ Nothing here knows of e-mail or of time passing: the daily warnings live in
 `workflows.inspections`.
 """
 
-from tasks_catalog.inspections.models import (
+from inspections.models import (
     EvidenceFile,
     InspectionForm,
     InspectionPlan,

@@ -20,12 +20,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tasks_catalog.extraction.fields import Draft, FieldReader
-from tasks_catalog.extraction.items import Unit
-from tasks_catalog.extraction.targets import TargetValue, find_targets
-from tasks_catalog.extraction.text import Span, squeeze, trim
-from tasks_catalog.extraction.timing import Timing, read_timing, year_mentions
-from tasks_catalog.extraction.wording import (
+from extraction.fields import Draft, FieldReader
+from extraction.items import Unit
+from extraction.targets import TargetValue, find_targets
+from extraction.text import Span, squeeze, trim
+from extraction.timing import Timing, read_timing, year_mentions
+from extraction.wording import (
     ACTION,
     COMPARATOR_WORDS,
     COMPLETION,

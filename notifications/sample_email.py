@@ -1,4 +1,4 @@
-"""Render a sample digest so a person can look at it: `python -m notifications.preview_email out.html`.
+"""Render a sample digest so a person can look at it: `python -m notifications.sample_email out.html`.
 
 Writes the HTML part to the given file and prints the subject and the text part.
 """
@@ -132,7 +132,7 @@ def _item(
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        sys.stderr.write("usage: python -m notifications.preview_email OUT.html\n")
+        sys.stderr.write("usage: python -m notifications.sample_email OUT.html\n")
         return 2
     signer = LinkSigner(b"preview-only-secret-not-for-use")
     rendered = render_digest(sample_digest(), signer, now=NOW)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks_catalog.extraction.reading import Row
-from tasks_catalog.extraction.text import Span, fold
+from extraction.reading import Row
+from extraction.text import Span, fold
 
 _COLUMNS = (
     ("number", re.compile(r"^(?:s?tt|so tt|so thu tu)$")),

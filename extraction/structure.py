@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks_catalog.extraction.reading import Row, Source
-from tasks_catalog.extraction.text import Span, fold
+from extraction.reading import Row, Source
+from extraction.text import Span, fold
 
 # Matched on the folded text (no case, no diacritics): "Điều 3." and "Dieu 3." alike.
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (

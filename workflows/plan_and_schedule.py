@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.planning import PlanReport, plan_year
+from tasks_catalog.year_plan import PlanReport, plan_year
 from workflows.followup import reschedule, schedule_first_actions
 from workflows.sweep import PolicyLookup
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tasks_catalog.extraction.text import Span, squeeze, strip_markup
+from extraction.text import Span, squeeze, strip_markup
 
 ACTION = re.compile(
     r"^(?:tang cuong|day manh|nang cao|xay dung|thuc hien|trien khai|ra soat|to chuc|ban hanh|"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from tasks_catalog.inspections.access import AccessDenied
-from tasks_catalog.inspections.views import Reading, plan_rows, record_rows
+from inspections.access import AccessDenied
+from inspections.views import Reading, plan_rows, record_rows
 
 
 def feed(reading: Reading, *, years: tuple[int, ...] | None = None) -> str:

@@ -15,10 +15,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from inspections.models import STATE_LABELS, InspectionForm, RecordState
 from tasks_catalog.catalogue.files import Locator, validate_model
 from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
 from tasks_catalog.catalogue.yaml_source import load_yaml
-from tasks_catalog.inspections.models import STATE_LABELS, InspectionForm, RecordState
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 Email = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=_EMAIL)]

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from tasks_catalog.extraction.errors import ExtractionError
+from extraction.errors import ExtractionError
 
 
 class _Flow(dict):  # type: ignore[type-arg]
