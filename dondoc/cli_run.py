@@ -30,7 +30,13 @@ from dondoc.context import engine_from_env, fail, is_initialised, utc_now
 from dondoc.db import migrate, normalise_url, session_factory, transaction
 from dondoc.settings import Settings, SettingsError
 from dondoc.wiring import delivery_settings, email_transport_factory, webhook_setup, worker_name
-from notifications.delivery import DeliveryReport, DeliverySettings, EmailSender, deliver
+from notifications.delivery import (
+    DeliveryReport,
+    DeliverySettings,
+    EmailSender,
+    WebhookPoster,
+    deliver,
+)
 from notifications.mailcatcher import MailCatcher
 from notifications.smtp import SmtpSettings, SmtpTransport
 from tasks_catalog.calendar_store import seed_declared_days
@@ -43,6 +49,7 @@ from workflows.scheduler import DEFAULT_SWEEP_MINUTES, LeaseGuard, build_schedul
 log = logging.getLogger("dondoc.run")
 DEFAULT_MAIL_PORT = 8025
 EmailTransport = Callable[[], AbstractContextManager[EmailSender]]
+WebhookTransport = Callable[[], AbstractContextManager[WebhookPoster]]
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ class EngineWork:
     sessions: sessionmaker[Session]
     delivery: DeliverySettings
     email_transport: EmailTransport
-    webhook_transport: object | None
+    webhook_transport: WebhookTransport | None
     webhook_urls: tuple[str, ...]
     inspection_secret: bytes | None = None
 
@@ -62,7 +69,7 @@ class EngineWork:
             now=now,
             settings=self.delivery,
             email_transport=self.email_transport,
-            webhook_transport=self.webhook_transport,  # type: ignore[arg-type]
+            webhook_transport=self.webhook_transport,
             webhook_urls=self.webhook_urls,
             inspection_secret=self.inspection_secret,
         )
@@ -83,7 +90,7 @@ class EngineWork:
             now=now,
             settings=self.delivery,
             email_transport=self.email_transport,
-            webhook_transport=self.webhook_transport,  # type: ignore[arg-type]
+            webhook_transport=self.webhook_transport,
         )
         if report.messages or report.retrying or report.failed:  # quiet when idle (every minute)
             log.info(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 from dondoc.settings import Settings
-from notifications.delivery import DeliverySettings
+from notifications.delivery import DeliverySettings, WebhookPoster
 from notifications.links import LinkSigner
 from notifications.mailcatcher import MailCatcher
 from notifications.smtp import SmtpSettings, SmtpTransport
@@ -49,7 +49,9 @@ def _catcher_transport(settings: Settings) -> Iterator[SmtpTransport]:
             yield transport
 
 
-def webhook_setup(settings: Settings) -> tuple[tuple[str, ...], object | None]:
+def webhook_setup(
+    settings: Settings,
+) -> tuple[tuple[str, ...], Callable[[], AbstractContextManager[WebhookPoster]] | None]:
     hooks = WebhookSettings.from_env()
     if not hooks.urls:
         return (), None

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tasks_catalog.models import Agency, Base, InspectionDuty, Person, Task, _enum
+from tasks_catalog.models import Agency, Base, InspectionDuty, Person, Task, enum_column
 from tasks_catalog.types import UtcDateTime
 
 
@@ -123,7 +123,7 @@ class InspectionRecord(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
     # The round task this record fulfils (records fill rounds in date order).
     task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id"))
-    form: Mapped[InspectionForm] = mapped_column(_enum(InspectionForm, "inspection_form"))
+    form: Mapped[InspectionForm] = mapped_column(enum_column(InspectionForm, "inspection_form"))
     basis: Mapped[str] = mapped_column(Text)
     content: Mapped[str] = mapped_column(Text)
     scope: Mapped[str] = mapped_column(Text, default="")
@@ -136,7 +136,7 @@ class InspectionRecord(Base):
     violations: Mapped[list[str]] = mapped_column(JSON, default=list)
     conclusion: Mapped[str] = mapped_column(Text, default="")
     recommendations: Mapped[list[str]] = mapped_column(JSON, default=list)
-    state: Mapped[RecordState] = mapped_column(_enum(RecordState, "record_state"))
+    state: Mapped[RecordState] = mapped_column(enum_column(RecordState, "record_state"))
     minutes_number: Mapped[str | None] = mapped_column(String(80))
     digital: Mapped[bool] = mapped_column(Boolean, default=False)
     # Recorded warnings (late against the plan, logged late …): [{code, message}].

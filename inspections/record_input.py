@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from inspections.models import STATE_LABELS, InspectionForm, RecordState
-from tasks_catalog.catalogue.files import Locator, validate_model
+from tasks_catalog.catalogue.parsed import Locator, validate_model
 from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
 from tasks_catalog.catalogue.yaml_source import load_yaml
 

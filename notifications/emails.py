@@ -25,6 +25,7 @@ import jinja2
 from notifications.digest import Digest, DigestItem
 from notifications.links import (
     CONFIRM_DONE,
+    LINK_LABELS,
     LOCAL_TZ,
     REPORT_PROGRESS,
     REQUEST_EXTENSION,
@@ -36,6 +37,7 @@ from notifications.links import (
 )
 from notifications.mime import OutgoingEmail, compose
 from tasks_catalog.status import LABELS
+from tasks_catalog.vocabulary import ROLE_LABELS
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -77,13 +79,6 @@ SECTIONS = {
         "#1d4ed8",
         "Đề nghị gửi báo cáo định kỳ qua hệ thống đúng thời hạn.",
     ),
-}
-ROLE_LABELS = {"lead": "chủ trì", "cooperating": "phối hợp"}
-LINK_LABELS = {
-    VIEW: "Xem nhiệm vụ",
-    REPORT_PROGRESS: "Báo cáo tiến độ",
-    CONFIRM_DONE: "Xác nhận hoàn thành",
-    REQUEST_EXTENSION: "Đề nghị gia hạn",
 }
 LEAD_ACTIONS = (VIEW, REPORT_PROGRESS, CONFIRM_DONE, REQUEST_EXTENSION)
 COOPERATING_ACTIONS = (VIEW, REPORT_PROGRESS)

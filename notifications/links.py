@@ -37,6 +37,13 @@ REPORT_PROGRESS = "report_progress"
 CONFIRM_DONE = "confirm_done"
 REQUEST_EXTENSION = "request_extension"
 PURPOSES = (VIEW, REPORT_PROGRESS, CONFIRM_DONE, REQUEST_EXTENSION)
+# What a link says, in the e-mail's buttons and on the page it opens.
+LINK_LABELS = {
+    VIEW: "Xem nhiệm vụ",
+    REPORT_PROGRESS: "Báo cáo tiến độ",
+    CONFIRM_DONE: "Xác nhận hoàn thành",
+    REQUEST_EXTENSION: "Đề nghị gia hạn",
+}
 _PURPOSE_CODES = {purpose: code for code, purpose in enumerate(PURPOSES, start=1)}
 
 ACTION_LIFETIME = timedelta(days=14)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tasks_catalog.models import Base, _enum
+from tasks_catalog.models import Base, enum_column
 from tasks_catalog.types import UtcDateTime
 
 
@@ -39,7 +39,7 @@ class Notification(Base):
     # task / step / due date / channel / recipient: the same event can never be queued twice
     key: Mapped[str] = mapped_column(String(400), unique=True)
     task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id"), index=True)
-    channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"))
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel, "channel"))
     recipient: Mapped[str] = mapped_column(String(500))  # e-mail address or webhook URL
     recipient_name: Mapped[str] = mapped_column(String(255))
     kind: Mapped[str] = mapped_column(String(30))
@@ -47,7 +47,7 @@ class Notification(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     state: Mapped[NotificationState] = mapped_column(
-        _enum(NotificationState, "notification_state"), default=NotificationState.PENDING
+        enum_column(NotificationState, "notification_state"), default=NotificationState.PENDING
     )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -65,7 +65,12 @@ class AssignmentRole(enum.StrEnum):
     COOPERATING = "cooperating"  # phối hợp
 
 
-def _enum(cls: type[enum.Enum], name: str) -> Enum:
+def enum_column(cls: type[enum.Enum], name: str) -> Enum:
+    """A column type for a Python enum, stored as its values in a VARCHAR(20).
+
+    Not a native enum: adding a member is then a code change, not a schema migration.
+    Every package's models use it, so that all enums are stored the same way.
+    """
     return Enum(cls, name=name, native_enum=False, length=20, values_callable=_values)
 
 
@@ -220,7 +225,7 @@ class Task(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     obligation_id: Mapped[int] = mapped_column(ForeignKey("obligations.id"), index=True)
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
-    role: Mapped[AssignmentRole] = mapped_column(_enum(AssignmentRole, "assignment_role"))
+    role: Mapped[AssignmentRole] = mapped_column(enum_column(AssignmentRole, "assignment_role"))
     # Stable identity of the occurrence: period label, plus unit and round for inspections.
     occurrence_key: Mapped[str] = mapped_column(String(160))
     period_label: Mapped[str] = mapped_column(String(40))
@@ -231,7 +236,7 @@ class Task(Base):
     due_on: Mapped[date] = mapped_column(Date, index=True)
     extension_count: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[TaskStatus] = mapped_column(
-        _enum(TaskStatus, "task_status"), default=TaskStatus.NOT_STARTED, index=True
+        enum_column(TaskStatus, "task_status"), default=TaskStatus.NOT_STARTED, index=True
     )
     completed_on: Mapped[date | None] = mapped_column(Date)
     due_at_completion: Mapped[date | None] = mapped_column(Date)

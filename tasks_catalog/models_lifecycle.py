@@ -16,7 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tasks_catalog.models import Base, Task, _enum
+from tasks_catalog.models import Base, Task, enum_column
 from tasks_catalog.types import UtcDateTime
 
 
@@ -46,7 +46,7 @@ class TaskEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
-    kind: Mapped[EventKind] = mapped_column(_enum(EventKind, "task_event_kind"))
+    kind: Mapped[EventKind] = mapped_column(enum_column(EventKind, "task_event_kind"))
     actor: Mapped[str] = mapped_column(String(254))  # e-mail address of who acted
     note: Mapped[str | None] = mapped_column(Text)
     percent: Mapped[int | None] = mapped_column(Integer)
@@ -76,7 +76,7 @@ class ExtensionRequest(Base):
     proposed_due: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text)
     state: Mapped[ExtensionState] = mapped_column(
-        _enum(ExtensionState, "extension_state"), default=ExtensionState.PENDING
+        enum_column(ExtensionState, "extension_state"), default=ExtensionState.PENDING
     )
     decided_by: Mapped[str | None] = mapped_column(String(254))
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

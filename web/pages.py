@@ -8,13 +8,13 @@ from datetime import date, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from notifications.emails import ROLE_LABELS
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.dates import LOCAL_TZ, dmy
 from tasks_catalog.lifecycle import pending_extension, task_events
 from tasks_catalog.models import Obligation, Task
 from tasks_catalog.models_lifecycle import EventKind
 from tasks_catalog.status import LABELS, display_status
+from tasks_catalog.vocabulary import ROLE_LABELS
 
 EVENT_LABELS = {
     EventKind.PROGRESS: "Báo cáo tiến độ",

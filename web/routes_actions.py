@@ -13,8 +13,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
-from notifications.emails import LINK_LABELS
-from notifications.links import VIEW, action_url, default_expiry
+from notifications.links import LINK_LABELS, VIEW, action_url, default_expiry
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.dates import local_date
 from tasks_catalog.lifecycle import TransitionRefused

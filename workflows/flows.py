@@ -12,17 +12,18 @@ temporary Prefect server (seconds): the CLI and the embedded mode never call the
 call the batch functions directly. `dondoc flows serve` serves them on cron schedules
 for a Prefect server (see `deployments`).
 
-A flow is an entry point, like the CLI: it reads settings from the environment through
-`dondoc` (imported inside `runtime()`, so that `workflows` does not depend on the shell
-at import time).
+A flow is an entry point, like the CLI, but it lives below the shell: it says what it
+needs (`Runtime`) and the shell builds it from the settings (`dondoc/runtime.py`, found
+through the `dondoc.flows` entry point in pyproject.toml, so no import points upward).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from importlib.metadata import entry_points
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -41,6 +42,7 @@ from workflows.rules import LOCAL_TZ
 # relay's hiccup, short enough to finish well inside the next 5-minute run.
 STEP = {"retries": 2, "retry_delay_seconds": [10, 30], "cache_policy": NO_CACHE}
 TIMEZONE = "Asia/Ho_Chi_Minh"
+RUNTIME_ENTRY_POINT = "dondoc.flows"
 
 
 @dataclass(frozen=True)
@@ -53,30 +55,11 @@ class Runtime:
     inspection_secret: bytes | None = None
 
 
-@contextmanager
-def runtime() -> Iterator[Runtime]:
-    """The engine's parts from DONDOC_* settings; the database engine is disposed after."""
-    from dondoc.context import engine_from_env, is_initialised
-    from dondoc.db import session_factory
-    from dondoc.settings import Settings
-    from dondoc.wiring import delivery_settings, email_transport_factory, webhook_setup
-
-    settings = Settings.from_env()
-    engine = engine_from_env()
-    try:
-        if not is_initialised(engine):
-            raise RuntimeError("cơ sở dữ liệu chưa được khởi tạo; hãy chạy `dondoc init` trước")
-        urls, webhooks = webhook_setup(settings)
-        yield Runtime(
-            sessions=session_factory(engine),
-            delivery=delivery_settings(settings),
-            email_transport=email_transport_factory(settings),
-            webhook_transport=webhooks,  # type: ignore[arg-type]
-            webhook_urls=urls,
-            inspection_secret=settings.inspection_secret(),
-        )
-    finally:
-        engine.dispose()
+def runtime() -> AbstractContextManager[Runtime]:
+    """The engine's parts, built by the shell (`dondoc.runtime`, found by its entry point)."""
+    (builder,) = entry_points(group=RUNTIME_ENTRY_POINT, name="runtime")
+    make: Callable[[], AbstractContextManager[Runtime]] = builder.load()
+    return make()
 
 
 def moment(now_iso: str | None) -> datetime:

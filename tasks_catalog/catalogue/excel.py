@@ -49,7 +49,7 @@ from tasks_catalog.catalogue.excel_read import (
     split_list,
 )
 from tasks_catalog.catalogue.excel_write import write_agency_workbook, write_document_workbook
-from tasks_catalog.catalogue.files import (
+from tasks_catalog.catalogue.parsed import (
     CatalogueFile,
     DocumentFile,
     Locator,

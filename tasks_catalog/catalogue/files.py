@@ -2,37 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from tasks_catalog.catalogue.messages import describe_error
+from tasks_catalog.catalogue.parsed import (
+    CatalogueFile,
+    DocumentFile,
+    RegistryFile,
+    validate_model,
+)
 from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
 from tasks_catalog.catalogue.schema import AgencyRegistry, DocumentCatalogue
 from tasks_catalog.catalogue.yaml_source import load_yaml
 
-Locator = Callable[[tuple[str | int, ...]], str]
 CATALOGUE_SUFFIXES = {".yaml", ".yml", ".xlsx"}
-
-
-@dataclass
-class RegistryFile:
-    path: Path
-    model: AgencyRegistry
-    where: Locator
-
-
-@dataclass
-class DocumentFile:
-    path: Path
-    model: DocumentCatalogue
-    where: Locator
-
-
-CatalogueFile = RegistryFile | DocumentFile
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -51,15 +34,6 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
-
-
-def validate_model(model: type[BaseModel], data: Any, where: Locator) -> BaseModel:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise CatalogueInvalid(
-            [Problem(where(tuple(e["loc"])), describe_error(e)) for e in exc.errors()]
-        ) from None
 
 
 def parse_yaml_file(path: Path) -> CatalogueFile:
