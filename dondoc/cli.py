@@ -16,7 +16,14 @@ from dondoc import (
     cli_run,
     cli_tasks,
 )
-from dondoc.context import engine_from_env, local_today, unit_of_work, utc_now
+from dondoc.context import (
+    engine_from_env,
+    known_signing_key,
+    local_today,
+    settings_or_exit,
+    unit_of_work,
+    utc_now,
+)
 from dondoc.db import migrate
 from tasks_catalog.calendar_store import load_calendar, seed_declared_days
 from tasks_catalog.catalogue.service import load_paths
@@ -86,8 +93,18 @@ def up(
         report = load_paths(session, catalogue, calendar, utc_now())
     cli_catalog.print_load_report(report)
     plan(year=local_today().year)
+    _show_data_directory()
     if not setup_only:
         cli_run.run()
+
+
+def _show_data_directory() -> None:
+    """Where the key, the evidence and the mail live; the database learns the key here."""
+    settings = settings_or_exit()
+    engine = engine_from_env()
+    known_signing_key(engine, settings, utc_now())
+    engine.dispose()
+    typer.echo(f"Thư mục dữ liệu (DONDOC_HOME): {settings.home}")
 
 
 def _print_plan(report: PlanReport) -> None:

@@ -14,12 +14,13 @@ from dondoc.context import (
     engine_from_env,
     fail,
     is_initialised,
+    known_signing_key,
     moment_or_now,
     parse_date,
+    settings_or_exit,
     unit_of_work,
 )
 from dondoc.db import session_factory
-from dondoc.settings import Settings
 from dondoc.wiring import delivery_settings, email_transport_factory, webhook_setup
 from notifications.mailcatcher import list_messages, read_message
 from notifications.models import Notification, NotificationState
@@ -41,10 +42,11 @@ def tick(
 ) -> None:
     """Một lượt: lập kế hoạch (nếu năm chưa có), quét việc đến hạn, gửi thư."""
     moment = moment_or_now(now)
-    settings = Settings.from_env()
+    settings = settings_or_exit()
     engine = engine_from_env()
     if not is_initialised(engine):
         raise fail("cơ sở dữ liệu chưa được khởi tạo; hãy chạy `dondoc init` trước", 2)
+    known_signing_key(engine, settings, moment)
     urls, webhooks = webhook_setup(settings)
     try:
         report = run_tick(
@@ -54,7 +56,7 @@ def tick(
             email_transport=email_transport_factory(settings),
             webhook_transport=webhooks,
             webhook_urls=urls,
-            inspection_secret=settings.inspection_secret(),
+            inspection_secret=settings.inspection_plan_secret(),
         )
     finally:
         engine.dispose()
@@ -164,7 +166,7 @@ def outbox_retry(
 @mail_app.command("list")
 def mail_list(as_json: bool = typer.Option(False, "--json")) -> None:
     """Liệt kê thư mà hộp thư thử nghiệm đã nhận."""
-    mails = list_messages(Settings.from_env().mail_dir)
+    mails = list_messages(settings_or_exit().mail_dir)
     if as_json:
         echo_json([{**asdict(m), "received_at": m.received_at.isoformat()} for m in mails])
         return
@@ -181,7 +183,7 @@ def mail_show(
 ) -> None:
     """In một thư (phần văn bản); --html ghi phần HTML ra tệp."""
     try:
-        message = read_message(Settings.from_env().mail_dir, mail_id)
+        message = read_message(settings_or_exit().mail_dir, mail_id)
     except (FileNotFoundError, KeyError, ValueError):
         raise fail(f"không có thư {mail_id}") from None
     for header in ("From", "To", "Cc", "Date", "Subject"):

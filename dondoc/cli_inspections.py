@@ -23,12 +23,16 @@ from sqlalchemy.orm import Session
 
 from dondoc.context import (
     echo_json,
+    engine_from_env,
     fail,
+    known_signing_key,
     local_today,
     moment_or_now,
     parse_date,
     reporting_problems,
+    settings_or_exit,
     unit_of_work,
+    utc_now,
 )
 from dondoc.settings import Settings, SettingsError
 from inspections.access import AccessDenied, Scope, Viewer, viewer_for
@@ -74,10 +78,7 @@ def _today(value: str | None) -> date:
 
 
 def _settings() -> Settings:
-    try:
-        return Settings.from_env()
-    except SettingsError as exc:
-        raise fail(str(exc), 2) from None
+    return settings_or_exit()
 
 
 @contextmanager
@@ -400,7 +401,13 @@ def check_command(now: str = typer.Option(None, "--now", help=NOW_HELP)) -> None
 
 
 def _secret() -> bytes:
+    """The plan secret; one derived from the signing key only once the database knows the key."""
+    settings = _settings()
+    if settings.inspection_secret is None:
+        engine = engine_from_env()
+        known_signing_key(engine, settings, utc_now())
+        engine.dispose()
     try:
-        return _settings().inspection_secret()
+        return settings.inspection_plan_secret()
     except SettingsError as exc:
         raise fail(str(exc), 2) from None

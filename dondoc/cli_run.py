@@ -10,7 +10,6 @@ can take over at once, and stop the catcher.
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -26,9 +25,16 @@ from sqlalchemy import Engine, exists, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from dondoc.context import engine_from_env, fail, is_initialised, utc_now
+from dondoc.context import (
+    engine_from_env,
+    fail,
+    is_initialised,
+    known_signing_key,
+    settings_or_exit,
+    utc_now,
+)
 from dondoc.db import migrate, normalise_url, session_factory, transaction
-from dondoc.settings import Settings, SettingsError
+from dondoc.settings import Settings
 from dondoc.wiring import delivery_settings, email_transport_factory, webhook_setup, worker_name
 from notifications.delivery import (
     DeliveryReport,
@@ -44,10 +50,9 @@ from tasks_catalog.models import Task
 from tasks_catalog.year_plan import PlanReport
 from workflows.engine import TickReport, plan_if_needed, tick
 from workflows.rules import LOCAL_TZ
-from workflows.scheduler import DEFAULT_SWEEP_MINUTES, LeaseGuard, build_scheduler, lease_ttl
+from workflows.scheduler import LeaseGuard, build_scheduler, lease_ttl
 
 log = logging.getLogger("dondoc.run")
-DEFAULT_MAIL_PORT = 8025
 EmailTransport = Callable[[], AbstractContextManager[EmailSender]]
 WebhookTransport = Callable[[], AbstractContextManager[WebhookPoster]]
 
@@ -111,14 +116,16 @@ class EngineWork:
 
 def run() -> None:
     """Chạy chế độ nhúng ở tiền cảnh: bộ lập lịch, hộp thư thử, quét và gửi thư định kỳ."""
-    settings, sweep_minutes, mail_port = _settings()
+    settings = settings_or_exit()
+    sweep_minutes = settings.sweep_minutes
     _configure_logging()
     engine = engine_from_env()
     with ExitStack() as stack:
         stack.callback(engine.dispose)
         _initialise(engine)
+        known_signing_key(engine, settings, utc_now())
         sessions = session_factory(engine)
-        catcher = None if settings.smtp_url else stack.enter_context(_catcher(settings, mail_port))
+        catcher = None if settings.smtp_url else stack.enter_context(_catcher(settings))
         work = _work(settings, sessions, catcher)
         guard = LeaseGuard(sessions, worker_name(), lease_ttl(sweep_minutes))
         stack.callback(guard.release)  # another process may take over at once
@@ -138,25 +145,6 @@ def run() -> None:
         _wait_for_stop()
         typer.echo("Đang dừng…")
     typer.echo("Đã dừng dondoc.")
-
-
-def _settings() -> tuple[Settings, int, int]:
-    try:
-        settings = Settings.from_env()
-        minutes = _int_env("DONDOC_SWEEP_MINUTES", DEFAULT_SWEEP_MINUTES, 1, 24 * 60)
-        port = _int_env("DONDOC_MAIL_PORT", DEFAULT_MAIL_PORT, 0, 65535)
-    except SettingsError as exc:
-        raise fail(str(exc), 2) from None
-    return settings, minutes, port
-
-
-def _int_env(name: str, default: int, low: int, high: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
-        raise SettingsError(f"{name} phải là số nguyên từ {low} đến {high}, không phải {raw!r}")
-    return int(raw)
 
 
 def _configure_logging() -> None:
@@ -179,7 +167,8 @@ def _initialise(engine: Engine) -> None:
 
 
 @contextmanager
-def _catcher(settings: Settings, port: int) -> Iterator[MailCatcher]:
+def _catcher(settings: Settings) -> Iterator[MailCatcher]:
+    port = settings.mail_port
     catcher = MailCatcher(settings.mail_dir, "127.0.0.1", port)
     try:
         catcher.start()
@@ -210,7 +199,7 @@ def _work(
         email_transport,
         webhooks,
         urls,
-        settings.inspection_secret(),
+        settings.inspection_plan_secret(),
     )
 
 
@@ -225,7 +214,7 @@ def _start_web(settings: Settings, engine: Engine):  # noqa: ANN202 - a web.serv
     from web.server import WebStartError, start_in_thread  # dondoc → web
 
     try:
-        return start_in_thread(settings, engine)
+        return start_in_thread(settings, engine, port=settings.web_port)
     except WebStartError as exc:
         raise fail(str(exc), 2) from None
 

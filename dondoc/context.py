@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from dondoc.db import make_engine, transaction
 from dondoc.settings import Settings, SettingsError
+from dondoc.signing_key import check_signing_key
 from tasks_catalog.catalogue.problems import CatalogueInvalid
 from tasks_catalog.dates import LOCAL_TZ
 
@@ -30,10 +31,30 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def engine_from_env() -> Engine:
+def settings_or_exit() -> Settings:
+    """The settings, or one Vietnamese line naming the wrong variable and exit code 2."""
     try:
-        return make_engine(Settings.from_env().database_url)
+        return Settings.from_env()
     except SettingsError as exc:
+        raise fail(str(exc), 2) from None
+
+
+def engine_from_env() -> Engine:
+    return make_engine(settings_or_exit().database_url)
+
+
+def known_signing_key(engine: Engine, settings: Settings, now: datetime) -> bytes:
+    """The signing key the database knows as its own; another key exits 2 saying why.
+
+    A database without the table (not initialised, or not upgraded yet) is left to the
+    command, which says what to run.
+    """
+    if not inspect(engine).has_table("signing_keys"):
+        return settings.signing_key()
+    try:
+        return check_signing_key(engine, settings, now)
+    except SettingsError as exc:
+        engine.dispose()
         raise fail(str(exc), 2) from None
 
 

@@ -12,7 +12,7 @@ from notifications.delivery import DeliverySettings, WebhookPoster
 from notifications.links import LinkSigner
 from notifications.mailcatcher import MailCatcher
 from notifications.smtp import SmtpSettings, SmtpTransport
-from notifications.webhook import WebhookSettings, WebhookTransport
+from notifications.webhook import WebhookTransport
 
 
 def worker_name() -> str:
@@ -22,7 +22,7 @@ def worker_name() -> str:
 
 def delivery_settings(settings: Settings) -> DeliverySettings:
     # The embedded mail catcher takes one connection; a relay as many as its URL says.
-    smtp = SmtpSettings.from_url(settings.smtp_url) if settings.smtp_url else None
+    smtp = settings.smtp
     return DeliverySettings(
         sender=settings.mail_from,
         base_url=settings.base_url,
@@ -34,8 +34,8 @@ def delivery_settings(settings: Settings) -> DeliverySettings:
 
 def email_transport_factory(settings: Settings):  # noqa: ANN201 - a factory of context managers
     """The configured SMTP server; without one, the embedded mail catcher."""
-    if settings.smtp_url:
-        smtp = SmtpSettings.from_url(settings.smtp_url)
+    smtp = settings.smtp
+    if smtp is not None:
         return lambda: SmtpTransport(smtp)
     return lambda: _catcher_transport(settings)
 
@@ -52,7 +52,7 @@ def _catcher_transport(settings: Settings) -> Iterator[SmtpTransport]:
 def webhook_setup(
     settings: Settings,
 ) -> tuple[tuple[str, ...], Callable[[], AbstractContextManager[WebhookPoster]] | None]:
-    hooks = WebhookSettings.from_env()
+    hooks = settings.webhooks
     if not hooks.urls:
         return (), None
     return hooks.urls, lambda: WebhookTransport(hooks)

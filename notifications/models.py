@@ -69,3 +69,17 @@ class Lease(Base):
     name: Mapped[str] = mapped_column(String(60), primary_key=True)
     holder: Mapped[str] = mapped_column(String(120))
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SigningKeyRecord(Base):
+    """The fingerprint of the key this database's links are signed with (one row).
+
+    A process holding another key is refused (dondoc/signing_key.py) instead of sending
+    links that the web would then refuse as "không hợp lệ".
+    """
+
+    __tablename__ = "signing_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime())

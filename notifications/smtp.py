@@ -1,4 +1,4 @@
-"""E-mail over SMTP: settings from DONDOC_SMTP_URL, and a transport for a batch of messages.
+"""E-mail over SMTP: settings from a URL (DONDOC_SMTP_URL), and a transport for a batch of messages.
 
 One `SmtpTransport` opens one connection, lazily, and keeps it for the whole batch: a
 digest run sends hundreds of messages, and a TCP + TLS + AUTH handshake per message is
@@ -21,7 +21,7 @@ from types import TracebackType
 from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from notifications.mime import OutgoingEmail
-from notifications.transport import TransportError, env_value, smtp_code_is_permanent
+from notifications.transport import TransportError, smtp_code_is_permanent
 
 ENV_NAME = "DONDOC_SMTP_URL"
 DEFAULT_SENDER = "dondoc@localhost"
@@ -65,12 +65,6 @@ class SmtpSettings:
     timeout: float = DEFAULT_TIMEOUT  # seconds, for connecting and for each reply
     sender: str = DEFAULT_SENDER  # envelope sender (MAIL FROM), where bounces go
     connections: int = 1  # ?connections=N: a delivery run sends over N connections at once
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> SmtpSettings | None:
-        """DONDOC_SMTP_URL (or DONDOC_SMTP_URL_FILE, it holds a password); None if unset."""
-        url = env_value(ENV_NAME, environ)
-        return None if url is None else cls.from_url(url)
 
     @classmethod
     def from_url(cls, url: str) -> SmtpSettings:

@@ -6,10 +6,6 @@ backoff, and it needs one bit from the channel to decide whether to: `permanent`
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-from pathlib import Path
-
 
 class TransportError(Exception):
     """A message was not delivered.
@@ -37,23 +33,3 @@ def http_status_is_permanent(status: int) -> bool:
     """4xx means "this request will not work as it is", except the two that say "later"."""
     # 408 Request Timeout and 429 Too Many Requests ask the client to come back.
     return 400 <= status < 500 and status not in (408, 429)
-
-
-def env_value(name: str, environ: Mapping[str, str] | None = None) -> str | None:
-    """NAME, or the contents of the file named by NAME_FILE (for secrets); None if unset.
-
-    The file wins when both are set, as in dondoc.settings (a container mounts secrets as
-    files; a leftover plain variable must not override it). Surrounding blanks and the
-    final newline that editors add are stripped.
-    """
-    environ = os.environ if environ is None else environ
-    file_name = environ.get(f"{name}_FILE")
-    if file_name:
-        try:
-            return Path(file_name).read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise ValueError(
-                f"{name}_FILE: không đọc được tệp {file_name!r} ({exc.strerror}) / cannot read file"
-            ) from exc
-    value = environ.get(name)
-    return value.strip() if value is not None and value.strip() else None

@@ -11,9 +11,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import math
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -21,11 +20,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from notifications.transport import TransportError, env_value, http_status_is_permanent
+from notifications.transport import TransportError, http_status_is_permanent
 
 URLS_ENV = "DONDOC_WEBHOOK_URLS"
-SECRET_ENV = "DONDOC_WEBHOOK_SECRET"
-TIMEOUT_ENV = "DONDOC_WEBHOOK_TIMEOUT"
 DEFAULT_TIMEOUT = 5.0
 MIN_SECRET_LENGTH = 16
 SIGNATURE_PREFIX = "sha256="
@@ -37,22 +34,6 @@ class WebhookSettings:
     urls: tuple[str, ...] = ()
     secret: str = field(default="", repr=False)
     timeout: float = DEFAULT_TIMEOUT  # seconds, for connecting and for the answer
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> WebhookSettings:
-        """DONDOC_WEBHOOK_URLS, DONDOC_WEBHOOK_SECRET[_FILE], DONDOC_WEBHOOK_TIMEOUT.
-
-        No URLs means no webhooks (and no secret needed); URLs without a strong secret
-        are refused, since an unsigned webhook can be forged by anyone who finds the URL.
-        """
-        urls = parse_urls(env_value(URLS_ENV, environ) or "")
-        secret = env_value(SECRET_ENV, environ) or ""
-        if urls and len(secret) < MIN_SECRET_LENGTH:
-            raise ValueError(
-                f"{SECRET_ENV} (hoặc {SECRET_ENV}_FILE): cần khoá bí mật ít nhất "
-                f"{MIN_SECRET_LENGTH} ký tự để ký webhook (secret missing or too short)"
-            )
-        return cls(urls=urls, secret=secret, timeout=_timeout(env_value(TIMEOUT_ENV, environ)))
 
 
 def parse_urls(value: str) -> tuple[str, ...]:
@@ -83,18 +64,6 @@ def url_problem(url: str) -> str | None:
         # Credentials in a URL end up in logs; the HMAC signature is the authentication.
         return "không được chứa tên đăng nhập/mật khẩu (no credentials in the URL)"
     return None
-
-
-def _timeout(value: str | None) -> float:
-    if value is None:
-        return DEFAULT_TIMEOUT
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = math.nan
-    if not (math.isfinite(seconds) and seconds > 0):
-        raise ValueError(f"{TIMEOUT_ENV}={value!r}: phải là số giây lớn hơn 0 (positive seconds)")
-    return seconds
 
 
 def _shown(url: str) -> str:
@@ -146,7 +115,9 @@ class WebhookTransport:
         self, settings: WebhookSettings, *, clock: Callable[[], float] = time.time
     ) -> None:
         if not settings.secret:
-            raise ValueError(f"{SECRET_ENV}: chưa có khoá bí mật để ký webhook (secret missing)")
+            raise ValueError(
+                "DONDOC_WEBHOOK_SECRET: chưa có khoá bí mật để ký webhook (secret missing)"
+            )
         self.settings = settings
         self._clock = clock  # the transport is an edge: it may read the clock, tests set it
         timeout = httpx.Timeout(settings.timeout)  # connect, read, write and pool alike

@@ -1,6 +1,7 @@
 """The web in the embedded mode: uvicorn in a background thread of `dondoc run`.
 
-Bound to 127.0.0.1 (port 8000, or DONDOC_WEB_PORT; 0 picks a free one). Uvicorn does not
+Bound to 127.0.0.1 on the port it is given (`dondoc run`: DONDOC_WEB_PORT, 8000 by
+default; 0 picks a free one). Uvicorn does not
 install signal handlers outside the main thread, so Ctrl+C stays with `dondoc run`,
 which calls `handle.stop()`. The access log keeps method, path and status with any link
 token cut out (`web.security.redact`).
@@ -8,7 +9,6 @@ token cut out (`web.security.redact`).
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -54,25 +54,15 @@ class WebHandle:
         self.stop()
 
 
-def web_port_from_env() -> int:
-    raw = os.environ.get("DONDOC_WEB_PORT", "").strip()
-    if not raw:
-        return DEFAULT_PORT
-    if not raw.isdigit() or not 0 <= int(raw) <= 65535:
-        raise WebStartError(f"DONDOC_WEB_PORT phải là số nguyên từ 0 đến 65535, không phải {raw!r}")
-    return int(raw)
-
-
 def start_in_thread(
     settings: WebSettings,
     engine: Engine,
     *,
     host: str = DEFAULT_HOST,
-    port: int | None = None,
+    port: int = DEFAULT_PORT,
     clock: Callable[[], datetime] | None = None,
 ) -> WebHandle:
     """Serve the web in a daemon thread; returns once it accepts connections."""
-    port = web_port_from_env() if port is None else port
     sock = _bind(host, port)
     redact_uvicorn_logs()
     config = uvicorn.Config(

@@ -12,7 +12,7 @@ import pytest
 from notifications.links import REPORT_PROGRESS, VIEW
 from tests.lifecycle.world import SNV_STAFF
 from tests.web.support import csrf_of
-from web.server import WebStartError, start_in_thread, web_port_from_env
+from web.server import WebStartError, start_in_thread
 
 
 @pytest.fixture
@@ -29,16 +29,6 @@ def test_the_web_starts_on_a_loopback_port_and_answers(served):
 def test_a_busy_port_is_a_clear_error(served, settings, web):
     with pytest.raises(WebStartError, match="không mở được trang web tại 127.0.0.1"):
         start_in_thread(settings, web.engine, port=served.port)
-
-
-def test_the_port_comes_from_the_environment(monkeypatch):
-    monkeypatch.delenv("DONDOC_WEB_PORT", raising=False)
-    assert web_port_from_env() == 8000
-    monkeypatch.setenv("DONDOC_WEB_PORT", "8123")
-    assert web_port_from_env() == 8123
-    monkeypatch.setenv("DONDOC_WEB_PORT", "tám")
-    with pytest.raises(WebStartError, match="DONDOC_WEB_PORT"):
-        web_port_from_env()
 
 
 def test_the_access_log_never_contains_a_token(served, web, caplog):
