@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from pathlib import Path
 
 import pytest
 
@@ -250,11 +249,3 @@ def test_a_bad_smtp_url_is_refused_naming_the_wrong_part(url, part):
         SmtpSettings.from_url(url)
     assert part in str(caught.value)
     assert "bimat" not in str(caught.value)  # the password is never shown
-
-
-def test_the_smtp_url_can_come_from_a_file(tmp_path: Path):
-    secret = tmp_path / "smtp-url"
-    secret.write_text("smtps://user:bimat@mail.quangtri.gov.vn\n", encoding="utf-8")
-    settings = SmtpSettings.from_env({"DONDOC_SMTP_URL_FILE": str(secret)})
-    assert settings is not None and settings.password == "bimat"
-    assert SmtpSettings.from_env({}) is None

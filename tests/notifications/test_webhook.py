@@ -9,7 +9,6 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
@@ -178,46 +177,9 @@ def test_a_signature_does_not_verify_for_another_body_secret_or_time():
     assert not verify_signature(SECRET, str(SENT_AT), body, "sha256=sai", now=SENT_AT)
 
 
-# Settings
-
-
-def test_webhook_urls_are_comma_separated_and_the_secret_can_come_from_a_file(tmp_path: Path):
-    secret_file = tmp_path / "secret"
-    secret_file.write_text(SECRET + "\n", encoding="utf-8")
-    settings = WebhookSettings.from_env(
-        {
-            "DONDOC_WEBHOOK_URLS": " https://a.quangtri.gov.vn/hook, ,http://127.0.0.1:9000/x ",
-            "DONDOC_WEBHOOK_SECRET_FILE": str(secret_file),
-        }
-    )
-    assert settings.urls == ("https://a.quangtri.gov.vn/hook", "http://127.0.0.1:9000/x")
-    assert settings.secret == SECRET
-    assert settings.timeout == 5.0
-
-
-@pytest.mark.parametrize(
-    ("environ", "named"),
-    [
-        ({"DONDOC_WEBHOOK_URLS": "ftp://a.vn/x", "DONDOC_WEBHOOK_SECRET": SECRET}, "http://"),
-        (
-            {"DONDOC_WEBHOOK_URLS": "https://u:p@a.vn/x", "DONDOC_WEBHOOK_SECRET": SECRET},
-            "mật khẩu",
-        ),
-        ({"DONDOC_WEBHOOK_URLS": "https://a.vn/x"}, "DONDOC_WEBHOOK_SECRET"),
-        ({"DONDOC_WEBHOOK_URLS": "https://a.vn/x", "DONDOC_WEBHOOK_SECRET": "ngan"}, "16"),
-        ({"DONDOC_WEBHOOK_TIMEOUT": "-1"}, "DONDOC_WEBHOOK_TIMEOUT"),
-    ],
-)
-def test_bad_webhook_settings_are_refused_saying_which(environ, named):
-    with pytest.raises(ValueError) as caught:
-        WebhookSettings.from_env(environ)
-    assert named in str(caught.value)
+# Settings (read from the environment by dondoc.settings: tests/cli/test_settings.py)
 
 
 def test_a_transport_without_a_secret_is_refused():
     with pytest.raises(ValueError, match="khoá bí mật"):
         WebhookTransport(WebhookSettings(urls=(), secret=""))
-
-
-def test_no_webhook_urls_means_no_webhooks_and_no_secret_needed():
-    assert WebhookSettings.from_env({}).urls == ()
