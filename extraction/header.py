@@ -214,7 +214,3 @@ def _valid_until(text: str, title: str) -> date | None:
     years = [int(m.group(2)) for m in _PERIOD.finditer(folded)]
     years += [int(m.group(1)) for m in _HORIZON.finditer(folded)]
     return date(max(years), 12, 31) if years else None
-
-
-def kind_word(kind: str) -> str:
-    return next((word for _, k, word in _KINDS if k == kind), "Văn bản")

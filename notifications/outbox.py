@@ -17,7 +17,7 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Column, Connection, func, select
+from sqlalchemy import JSON, Column, Connection
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
@@ -114,8 +114,3 @@ def _converter(target: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | 
         return converted[value]
 
     return convert
-
-
-def count_by_state(session: Session) -> dict[str, int]:
-    rows = session.execute(select(Notification.state, func.count()).group_by(Notification.state))
-    return {NotificationState(state).value: n for state, n in rows.all()}

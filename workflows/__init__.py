@@ -1,5 +1,6 @@
-"""What happens over time: pure rules (what is due), Prefect flows, APScheduler wiring.
+"""What happens over time: the follow-up engine (pure rules, the sweep, rescheduling),
+planning a year into tasks, the forecast, the embedded scheduler and the Prefect flows.
 
-Empty until the follow-up engine (issue 3); planning a year lives in
-`tasks_catalog.year_plan` because it is a function of the catalogue alone.
+What is due in a year is a function of the catalogue alone (`tasks_catalog.year_plan`);
+this package turns it into tasks with reminders and keeps them moving.
 """
