@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from sqlalchemy import func, select
@@ -96,7 +97,7 @@ def list_documents(as_json: bool = typer.Option(False, "--json", help="In ra JSO
         )
 
 
-def _document_json(document: Document, obligations: int) -> dict[str, object]:
+def _document_json(document: Document, obligations: int) -> dict[str, Any]:
     return {
         "number": document.number,
         "kind": document.kind,

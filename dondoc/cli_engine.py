@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import typer
 from sqlalchemy import select, update
@@ -25,6 +26,7 @@ from dondoc.wiring import delivery_settings, email_transport_factory, webhook_se
 from notifications.mailcatcher import list_messages, read_message
 from notifications.models import Notification, NotificationState
 from tasks_catalog.calendar_store import load_calendar
+from tasks_catalog.sql import rows_changed
 from workflows.engine import tick as run_tick
 from workflows.forecast import preview as preview_messages
 from workflows.rules import LOCAL_TZ
@@ -128,7 +130,7 @@ def outbox_list(
     typer.echo(f"{len(rows)} thông báo.")
 
 
-def _notification_json(n: Notification) -> dict[str, object]:
+def _notification_json(n: Notification) -> dict[str, Any]:
     return {
         "key": n.key,
         "state": n.state.value,
@@ -151,14 +153,15 @@ def outbox_retry(
 ) -> None:
     """Gửi lại một thông báo lỗi (failed) ở lượt gửi tới."""
     with unit_of_work() as session:
-        result = session.execute(
+        retried = rows_changed(
+            session,
             update(Notification)
             .where(Notification.key == key, Notification.state == NotificationState.FAILED)
             .values(
                 state=NotificationState.PENDING, attempts=0, next_attempt_at=datetime.now(LOCAL_TZ)
-            )
+            ),
         )
-    if result.rowcount != 1:
+    if retried != 1:
         raise fail(f"không có thông báo lỗi với khoá {key}")
     typer.echo(f"Sẽ gửi lại {key} ở lượt gửi tới.")
 

@@ -133,8 +133,8 @@ class AgencyIndex:
 
     def _kinds_levels(self, group: AgencyGroup) -> tuple[set[str], set[str]]:
         members = [self.agencies[m] for m in group.members if m in self.agencies]
-        kinds = set(group.kinds) | {a.kind for a in members}
-        levels = set(group.levels) | {a.level for a in members}
+        kinds: set[str] = set(group.kinds) | {a.kind for a in members}
+        levels: set[str] = set(group.levels) | {a.level for a in members}
         return kinds, levels
 
     def code_of(self, canonical: str) -> str | None:

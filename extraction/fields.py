@@ -170,12 +170,13 @@ class FieldReader:
         draft.confidence["schedule"] = timing.confidence
         if timing.guess:
             draft.guesses.append(timing.guess)
-        if timing.recurring and (deliverable == "Báo cáo" or "bao cao" in words):
+        recurring = timing.schedule if timing.recurring else None  # a recurring one has one
+        if recurring is not None and (deliverable == "Báo cáo" or "bao cao" in words):
             draft.kind = "recurring_report"
             deliverable = "Báo cáo định kỳ"
-            if not {"day", "month", "working_day"} & set(timing.schedule):  # no date of its own:
+            if not {"day", "month", "working_day"} & set(recurring):  # no date of its own:
                 draft.schedule = {
-                    **timing.schedule,
+                    **recurring,
                     "report": True,
                     "after_cutoff": 5,
                 }  # Nghị định 09

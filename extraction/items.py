@@ -17,14 +17,17 @@ section, its clause, the agency its section gives work to and the year in force.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from extraction.agencies import AgencyIndex, Mention
 from extraction.leads import read_leads
 from extraction.structure import Paragraph, classify_title
 from extraction.text import Span, fold, sentence_spans, trim
 from extraction.timing import year_mentions
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -130,7 +133,7 @@ class Walker:
             if leads.lead:
                 self.agencies[key] = leads.lead
 
-    def _inherited(self, paragraph: Paragraph, table: dict[int, object]) -> object | None:
+    def _inherited(self, paragraph: Paragraph, table: Mapping[int, T]) -> T | None:
         keys = [self._parent(paragraph), *(p.index for p in reversed(paragraph.path)), -1]
         for key in keys:
             if key in table:
@@ -291,8 +294,8 @@ def clause_label(paragraph: Paragraph) -> tuple[str, str]:
     if paragraph.label is None:
         words.append(f"đoạn {paragraph.ordinal}")
         code.append(f"p{paragraph.ordinal}")
-    label = ", ".join(words) or "Phần mở đầu"
-    return label[0].upper() + label[1:], _join_code(code)
+    text = ", ".join(words) or "Phần mở đầu"
+    return text[0].upper() + text[1:], _join_code(code)
 
 
 _ORDINALS = {

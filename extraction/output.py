@@ -14,11 +14,11 @@ import yaml
 from extraction.errors import ExtractionError
 
 
-class _Flow(dict):  # type: ignore[type-arg]
+class _Flow(dict[str, object]):
     """A mapping written on one line: {once: 2023-06-30}."""
 
 
-class _FlowList(list):  # type: ignore[type-arg]
+class _FlowList(list[object]):
     """A list written on one line: [QN-SNV, QN-STP]."""
 
 

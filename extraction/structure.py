@@ -186,7 +186,11 @@ def _nest(found: list[Paragraph]) -> None:
                 stack.pop()
         paragraph.path = tuple(stack)
         if paragraph.label is not None and paragraph.label.kind == "y":
-            key = -2 - (stack[-1].index if stack and stack[-1].label.kind != "y" else -1)
+            parent = stack[-1] if stack else None
+            under_item = (
+                parent is not None and parent.label is not None and parent.label.kind != "y"
+            )
+            key = -2 - (parent.index if parent is not None and under_item else -1)
             counters[key] = counters.get(key, 0) + 1
             paragraph.ordinal = counters[key]
         if paragraph.label is not None:

@@ -240,9 +240,11 @@ def _request(
         for entry in previous.entries:
             key = entry.task.occurrence_key
             inspector = entry.inspector.email if entry.inspector else None
-            keep = entry.planned_on is not None and entry.planned_on >= not_before
-            if key not in done_keys and keep and inspector in emails:
-                fixed.append(Fixed(key, entry.planned_on, inspector, "kept"))
+            planned = entry.planned_on
+            if planned is None or planned < not_before:
+                continue
+            if key not in done_keys and inspector in emails:
+                fixed.append(Fixed(key, planned, inspector, "kept"))
     busy, load = _elsewhere(session, duty.id, agency.id, year)
     return PlanRequest(
         secret=secret,

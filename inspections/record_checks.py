@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from inspections.access import TEAM_ROLES, AccessDenied, Scope, Viewer
 from inspections.evidence import EvidenceStore
 from inspections.models import InspectionForm, InspectionRecord
-from inspections.record_input import ParsedRecord
+from inspections.record_input import ParsedRecord, TeamMemberInput
 from tasks_catalog.agencies import AgencyDirectory
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
@@ -147,6 +147,7 @@ def _check_team(
     checked.team = []
     seen: set[str] = set()
     inspecting = min(scope.duties[duty.id].leads, default=-1)
+    members: list[tuple[tuple[str | int, ...], TeamMemberInput]]
     members = [(("leader",), parsed.record.leader)]
     members += [(("members", i), m) for i, m in enumerate(parsed.record.members)]
     for loc, member in members:

@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from inspections.access import AccessDenied, Scope, Viewer
-from inspections.evidence import EvidenceStore
+from inspections.evidence import EvidenceStore, StoredFile
 from inspections.models import (
     STATE_LABELS,
     STATE_ORDER,
@@ -63,7 +63,7 @@ def log_record(
     """Check, store the evidence, write the record; CatalogueInvalid lists every problem."""
     checked = check_record(session, parsed, store, calendar, now, viewer)
     record_in = parsed.record
-    stored = {}
+    stored: dict[str, tuple[StoredFile, str]] = {}
     for path, description in checked.evidence:
         item = store.put(path)
         stored.setdefault(item.sha256, (item, description))

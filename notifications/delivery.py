@@ -33,6 +33,7 @@ from notifications.links import LinkSigner
 from notifications.models import Channel, Notification, NotificationState
 from notifications.transport import TransportError
 from tasks_catalog.models import OPEN_STATUSES, Task
+from tasks_catalog.sql import rows_changed, table_of
 
 MAX_ATTEMPTS = 8
 RECORD_CHUNK = 5000  # row ids per UPDATE … WHERE id IN (…)
@@ -101,7 +102,7 @@ def deliver(
             record(session, outcomes, now=now, worker=settings.worker, report=report)
 
 
-_NOTIFICATIONS = Notification.__table__.c
+_NOTIFICATIONS = table_of(Notification).c
 # What a claim reads, and how it marks a row claimed (one executemany per batch).
 CLAIM_COLUMNS = (
     Notification.id,
@@ -113,7 +114,7 @@ CLAIM_COLUMNS = (
     Notification.message_id,
 )
 CLAIM = (
-    update(Notification.__table__)
+    update(table_of(Notification))
     .where(_NOTIFICATIONS.id == bindparam("row_id"))
     .values(state=NotificationState.SENDING, message_id=bindparam("mid"))
 )
@@ -181,13 +182,14 @@ def _release_expired(session: Session, now: datetime) -> None:
 def _cancel_finished(session: Session) -> int:
     """Everything stops the moment a task is completed or recalled."""
     finished = select(Task.id).where(Task.status.not_in(OPEN_STATUSES))
-    result = session.execute(
+    cancelled = rows_changed(
+        session,
         update(Notification)
         .where(Notification.state == NotificationState.PENDING, Notification.task_id.in_(finished))
         .values(state=NotificationState.CANCELLED)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    return max(result.rowcount, 0)
+    return max(cancelled, 0)
 
 
 @dataclass

@@ -291,7 +291,7 @@ def _timing(item: DigestItem) -> str:
 
 
 def _links(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) -> tuple[Link, ...]:
-    purposes = LEAD_ACTIONS if item.role == "lead" else COOPERATING_ACTIONS
+    purposes: tuple[str, ...] = LEAD_ACTIONS if item.role == "lead" else COOPERATING_ACTIONS
     if item.copy_reason:
         # Someone told in copy (the assigner, a head) follows the task; acting is the owner's.
         purposes = (VIEW,)

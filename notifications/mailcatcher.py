@@ -22,6 +22,7 @@ directory: two would not see each other's messages.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import ipaddress
 import os
 import re
@@ -39,7 +40,7 @@ from email.policy import default as default_policy
 from email.utils import getaddresses
 from pathlib import Path
 from types import TracebackType
-from typing import Any, cast
+from typing import Any
 
 from aiosmtpd.controller import Controller
 
@@ -81,7 +82,7 @@ def read_message(directory: Path, id: str) -> EmailMessage:  # noqa: A002 - `id`
         data = path.read_bytes()
     except FileNotFoundError:
         raise FileNotFoundError(f"Không có thư {id} trong {directory}") from None
-    return cast(EmailMessage, _PARSER.parsebytes(data))
+    return _PARSER.parsebytes(data)
 
 
 def _summary(path: Path) -> StoredMail | None:
@@ -193,7 +194,7 @@ class _Controller(Controller):
     def _trigger_server(self) -> None:
         # Bound to port 0, the system chose the port: learn it before aiosmtpd's readiness
         # probe connects to self.port (aiosmtpd 1.4 assumes a fixed port).
-        if self.port == 0 and self.server is not None:
+        if self.port == 0 and isinstance(self.server, asyncio.Server):
             self.port = self.server.sockets[0].getsockname()[1]
         super()._trigger_server()
 

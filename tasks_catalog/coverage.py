@@ -20,14 +20,14 @@ that cites the wrong clause is a problem, as is a file Gherkin cannot parse.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
-from gherkin.pickles.compiler import Compiler
+from gherkin.pickles.compiler import Compiler, GherkinDocumentWithURI, Pickle
 
 from tasks_catalog.catalogue.files import DocumentFile, parse_files
 
@@ -176,12 +176,12 @@ def _pickles(features: Path, problems: list[str]) -> Iterator[_Pickle]:
         except (CompositeParserException, ParserError) as exc:
             problems.append(f"{shown}: không đọc được tệp Gherkin: {exc}")
             continue
-        document["uri"] = shown
-        for pickle in Compiler().compile(document):
+        with_uri: GherkinDocumentWithURI = {**document, "uri": shown}
+        for pickle in Compiler().compile(with_uri):
             yield _pickle(pickle, shown)
 
 
-def _pickle(pickle: dict[str, Any], shown: str) -> _Pickle:
+def _pickle(pickle: Pickle, shown: str) -> _Pickle:
     setting: list[str] = []
     tables: list[tuple[tuple[str, ...], ...]] = []
     checks = False
@@ -191,7 +191,9 @@ def _pickle(pickle: dict[str, Any], shown: str) -> _Pickle:
         if kind != "Context":
             continue
         setting.append(step["text"])
-        table = step.get("argument", {}).get("dataTable")
+        # The library types the argument as an empty envelope; it is a mapping like the rest.
+        argument: Mapping[str, Any] = step.get("argument", {})
+        table = argument.get("dataTable")
         if table:
             tables.append(
                 tuple(tuple(cell["value"] for cell in row["cells"]) for row in table["rows"])

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TypeVar
 
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+AnyResponse = TypeVar("AnyResponse", bound=Response)
 
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -32,7 +35,7 @@ _RAW_HEADERS = [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
 _REPLACED = frozenset(name for name, _ in _RAW_HEADERS) | {b"cache-control"}
 
 
-def apply_security_headers(response: Response) -> Response:
+def apply_security_headers(response: AnyResponse) -> AnyResponse:
     # The middleware below covers every response but the 500 page: Starlette sends that
     # from ServerErrorMiddleware, outside any middleware the app adds.
     for name, value in HEADERS.items():

@@ -40,7 +40,8 @@ from workflows.rules import LOCAL_TZ
 
 # A step retries twice, 10 s then 30 s later: enough for a database fail-over or an SMTP
 # relay's hiccup, short enough to finish well inside the next 5-minute run.
-STEP = {"retries": 2, "retry_delay_seconds": [10, 30], "cache_policy": NO_CACHE}
+RETRIES = 2
+RETRY_DELAYS: list[float] = [10, 30]
 TIMEZONE = "Asia/Ho_Chi_Minh"
 RUNTIME_ENTRY_POINT = "dondoc.flows"
 
@@ -81,7 +82,7 @@ def plan_summary(report: PlanReport | None) -> dict[str, Any] | None:
     }
 
 
-@task(name="plan-year", **STEP)
+@task(name="plan-year", retries=RETRIES, retry_delay_seconds=RETRY_DELAYS, cache_policy=NO_CACHE)
 def plan_step(rt: Runtime, year: int | None, now: datetime) -> dict[str, Any] | None:
     """Plan `year`; without one, the current year and only if it has no tasks yet."""
     with rt.sessions.begin() as session:
@@ -91,18 +92,18 @@ def plan_step(rt: Runtime, year: int | None, now: datetime) -> dict[str, Any] | 
         return plan_summary(report)
 
 
-@task(name="sweep", **STEP)
+@task(name="sweep", retries=RETRIES, retry_delay_seconds=RETRY_DELAYS, cache_policy=NO_CACHE)
 def sweep_step(rt: Runtime, now: datetime) -> dict[str, Any]:
     return asdict(run_sweep(rt.sessions, now, rt.webhook_urls))
 
 
-@task(name="inspections", **STEP)
+@task(name="inspections", retries=RETRIES, retry_delay_seconds=RETRY_DELAYS, cache_policy=NO_CACHE)
 def inspections_step(rt: Runtime, now: datetime) -> dict[str, Any]:
     """The daily inspection check (plans the year, warns, escalates): safe to repeat."""
     return asdict(run_inspection_check(rt.sessions, now, rt.inspection_secret))
 
 
-@task(name="deliver", **STEP)
+@task(name="deliver", retries=RETRIES, retry_delay_seconds=RETRY_DELAYS, cache_policy=NO_CACHE)
 def deliver_step(rt: Runtime, now: datetime) -> dict[str, Any]:
     report = deliver(
         rt.sessions,
@@ -140,7 +141,7 @@ def tick_flow(now_iso: str | None = None) -> dict[str, Any]:
     """Một lượt: lập kế hoạch nếu năm chưa có, quét, gửi (như `dondoc tick`)."""
     now = moment(now_iso)
     with runtime() as rt:
-        result = {
+        result: dict[str, Any] = {
             "now": now.isoformat(),
             "plan": plan_step(rt, None, now),
             "sweep": sweep_step(rt, now),

@@ -212,6 +212,7 @@ class _Context:
         if not leads:
             leads = [p for p in staff if "head" in p.roles]
         lead_reason = "Trưởng đoàn kiểm tra của cơ quan chủ trì"
+        chosen: list[tuple[Person, str, str | None]]
         if warning.kind == BEHIND_KIND:
             chosen = [(p, lead_reason, None) for p in leads]
         else:
@@ -222,7 +223,8 @@ class _Context:
             ]
             chosen += [(p, lead_reason, "Trưởng đoàn kiểm tra, để biết") for p in leads]
         # The guard: nobody on the inspected unit's side is ever told, whatever the roles say.
-        kept, seen = [], set()
+        kept: list[tuple[Person, str, str | None]] = []
+        seen: set[str] = set()
         for person, reason, copy in chosen:
             viewer = Viewer(email=person.email, name=person.name, agency_id=person.agency_id)
             if self.scope.on_unit_side(viewer, facts.unit_id, facts.agency_id):

@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from notifications.models import Lease
+from tasks_catalog.sql import rows_changed
 
 
 def acquire_lease(session: Session, name: str, holder: str, now: datetime, ttl: timedelta) -> bool:
@@ -31,13 +32,14 @@ def acquire_lease(session: Session, name: str, holder: str, now: datetime, ttl: 
     if now.tzinfo is None:
         raise ValueError(f"naive datetime {now!r}: pass an aware datetime")
     expires_at = now + ttl
-    renewed = session.execute(
+    renewed = rows_changed(
+        session,
         update(Lease)
         .where(Lease.name == name, or_(Lease.holder == holder, Lease.expires_at <= now))
         .values(holder=holder, expires_at=expires_at)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    if renewed.rowcount == 1:
+    if renewed == 1:
         return True
     try:
         # The UPDATE above has opened the transaction (pysqlite begins one only before
@@ -51,9 +53,10 @@ def acquire_lease(session: Session, name: str, holder: str, now: datetime, ttl: 
 
 def release_lease(session: Session, name: str, holder: str) -> bool:
     """Give lease `name` back at once (clean shutdown), if `holder` still has it."""
-    result = session.execute(
+    released = rows_changed(
+        session,
         delete(Lease)
         .where(Lease.name == name, Lease.holder == holder)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    return result.rowcount == 1
+    return released == 1

@@ -30,6 +30,7 @@ from notifications.models import Channel
 from notifications.outbox import enqueue
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import OPEN_STATUSES, AssignmentRole, Obligation, Task, TaskStatus
+from tasks_catalog.sql import table_of
 from tasks_catalog.status import LABELS, display_status
 from tasks_catalog.types import UtcDateTime
 from workflows.policy import FollowUpPolicy, policy_for
@@ -63,10 +64,10 @@ DUE_COLUMNS = (
     Task.created_at,
     Task.next_action_at,
 )
-_TASKS = Task.__table__.c
+_TASKS = table_of(Task).c
 # Compare-and-set, executed once per batch with one parameter set per task (SQLite) …
 ADVANCE = (
-    update(Task.__table__)
+    update(table_of(Task))
     .where(_TASKS.id == bindparam("task_id"), _TASKS.next_action_at == bindparam("seen"))
     .values(next_action_at=bindparam("following"))
 )
@@ -77,7 +78,7 @@ _MOVES = select(
     func.unnest(bindparam("following", type_=ARRAY(UtcDateTime()))).label("following"),
 ).subquery("moves")
 ADVANCE_ALL = (
-    update(Task.__table__)
+    update(table_of(Task))
     .where(_TASKS.id == _MOVES.c.task_id, _TASKS.next_action_at == _MOVES.c.seen)
     .values(next_action_at=_MOVES.c.following)
 )
@@ -139,7 +140,7 @@ def sweep(
         _advance(session, moves)
 
 
-def _due_tasks(session: Session, now: datetime, limit: int) -> Sequence[Row[Any]]:
+def _due_tasks(session: Session, now: datetime, limit: int) -> Sequence[Row[*tuple[Any, ...]]]:
     query = (
         select(*DUE_COLUMNS)
         .where(Task.next_action_at <= now, Task.status.in_(OPEN_STATUSES))

@@ -62,14 +62,15 @@ class Occurrence:
 
 def validate_schedule(schedule: Schedule) -> list[str]:
     """Everything impossible or ambiguous in ``schedule``, in Vietnamese; [] if sound."""
-    if schedule.once is not None and schedule.every is not None:
+    once, every = schedule.once, schedule.every
+    if once is not None and every is not None:
         return ["Chỉ dùng một trong hai: once (một lần) hoặc every (định kỳ)"]
-    if schedule.once is None and schedule.every is None:
-        return ["Thiếu thời hạn: cần once (một lần) hoặc every (định kỳ)"]
     problems = _bounds_problems(schedule)
-    if schedule.once is not None:
-        return problems + _once_problems(schedule)
-    return problems + _every_problems(schedule)
+    if once is not None:
+        return problems + _once_problems(schedule, once)
+    if every is not None:
+        return problems + _every_problems(schedule, every)
+    return ["Thiếu thời hạn: cần once (một lần) hoặc every (định kỳ)"]
 
 
 def occurrences(
@@ -102,20 +103,20 @@ def _bounds_problems(schedule: Schedule) -> list[str]:
     return []
 
 
-def _once_problems(schedule: Schedule) -> list[str]:
+def _once_problems(schedule: Schedule, once: date) -> list[str]:
     problems = []
     if any(v is not None for v in (schedule.day, schedule.month, schedule.working_day)):
         problems.append("Thời hạn một lần (once) không dùng cùng day, month, working_day")
     if schedule.report or schedule.after_cutoff:
         problems.append("Thời hạn một lần (once) không dùng cùng report, after_cutoff")
-    once, start, until = schedule.once, schedule.start, schedule.until
+    start, until = schedule.start, schedule.until
     if (start is not None and once < start) or (until is not None and once > until):
         problems.append(f"Thời hạn {once:%d/%m/%Y} nằm ngoài khoảng start – until")
     return problems
 
 
-def _every_problems(schedule: Schedule) -> list[str]:
-    months = months_per_period(schedule.every)
+def _every_problems(schedule: Schedule, every: str) -> list[str]:
+    months = months_per_period(every)
     if months is None:
         return [
             f'Chu kỳ "{schedule.every}" không hợp lệ: dùng year, half_year, quarter, '
@@ -185,22 +186,24 @@ def _iter_occurrences(
     low = max(window_start, schedule.start or window_start)
     high = min(window_end, schedule.until or window_end)
     if schedule.once is not None:
-        yield from _once(schedule, calendar, low, high)
+        yield from _once(schedule, schedule.once, calendar, low, high)
         return
-    months = months_per_period(schedule.every)
+    every = schedule.every or ""
+    months = months_per_period(every)
+    if months is None:  # validate_schedule has refused it already
+        raise ValueError(f"Chu kỳ {every!r} không hợp lệ")
     anchor = _anchor(schedule)
     index = (_month_index(low) - anchor) // months - _lookback(schedule, months)
     while (first_month := anchor + index * months) <= _month_index(high):
-        occurrence = _occurrence(schedule, calendar, first_month, months)
+        occurrence = _occurrence(schedule, every, calendar, first_month, months)
         if occurrence is not None and low <= occurrence.nominal_due <= high:
             yield occurrence
         index += 1
 
 
 def _once(
-    schedule: Schedule, calendar: WorkCalendar, low: date, high: date
+    schedule: Schedule, once: date, calendar: WorkCalendar, low: date, high: date
 ) -> Iterator[Occurrence]:
-    once = schedule.once
     if low <= once <= high:
         start = schedule.start if schedule.start is not None else once
         yield Occurrence("once", start, once, once, calendar.roll_forward(once))
@@ -230,10 +233,10 @@ def _lookback(schedule: Schedule, months: int) -> int:
 
 
 def _occurrence(
-    schedule: Schedule, calendar: WorkCalendar, first_month: int, months: int
+    schedule: Schedule, every: str, calendar: WorkCalendar, first_month: int, months: int
 ) -> Occurrence | None:
     """The occurrence of the period starting at month index ``first_month``."""
-    label = _label(schedule.every, first_month)
+    label = _label(every, first_month)
     start, end = _month_start(first_month), _month_end(first_month + months - 1)
     if schedule.report:
         period = reporting_period(_REPORT_KIND[months], label)

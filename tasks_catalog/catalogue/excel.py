@@ -174,11 +174,11 @@ def _document_file(path: Path, sheets: dict[str, Sheet]) -> DocumentFile:
     # A row we could not read is left out; the list it leaves short is not news.
     quiet = {p.where for p in problems} | ({table.sheet.where()} if dropped else set())
     catalogue = _validated(schema.DocumentCatalogue, data, where, problems, quiet)
-    return DocumentFile(path, catalogue, where)  # type: ignore[arg-type]
+    return DocumentFile(path, catalogue, where)
 
 
 def _document(values: dict[str, Any], errors: list[CellError]) -> dict[str, Any]:
-    document = {
+    document: dict[str, Any] = {
         f: _text(values.get(f)) for f in ("number", "issuer", "province", "title", "source")
     }
     kind = _text(values.get("kind"))

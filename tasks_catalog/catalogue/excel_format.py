@@ -181,6 +181,7 @@ def cut_out(text: str, match: re.Match[str]) -> str:
 
 def _bound(text: str, match: re.Match[str], end_of_year: bool) -> date:
     found = match[1]
+    parsed: date | str | None
     if re.fullmatch(r"(?:nam )?[0-9]{4}", found):
         year = found[-4:]
         parsed = _make_date(year, 12, 31) if end_of_year else _make_date(year, 1, 1)

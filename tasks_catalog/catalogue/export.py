@@ -109,7 +109,7 @@ def agency_registry(session: Session, province: str) -> schema.AgencyRegistry | 
     )
     return schema.AgencyRegistry(
         province=province,
-        province_name=session.get(models.Province, province).name,
+        province_name=_province_name(session, province),
         agencies=[_agency(a, by_id) for a in agencies],
         groups=[
             schema.AgencyGroup(
@@ -176,3 +176,11 @@ def export_agencies(session: Session, province: str, output: Path) -> Path | Non
     else:
         output.write_text(dump_yaml(registry, "catalogue.schema.json"), encoding="utf-8")
     return output
+
+
+def _province_name(session: Session, code: str) -> str:
+    """The province's name; its agencies reference it, so the row exists."""
+    row = session.get(models.Province, code)
+    if row is None:
+        raise LookupError(f"province {code!r} is not in the database")
+    return row.name

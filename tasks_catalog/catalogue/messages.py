@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pydantic_core import ErrorDetails
 
 _FIXED = {
     "missing": "thiếu trường bắt buộc",
@@ -22,7 +22,7 @@ _FIXED = {
 }
 
 
-def describe_error(error: dict[str, Any]) -> str:
+def describe_error(error: ErrorDetails) -> str:
     """One line for one pydantic error dict (from `ValidationError.errors()`)."""
     kind = error["type"]
     value = error.get("input")

@@ -69,7 +69,7 @@ class Person(_Strict):
     name: Text
     email: Email
     position: str | None = None
-    roles: list[PersonRole] = Field(default_factory=lambda: ["assignee"])
+    roles: list[PersonRole] = Field(default_factory=lambda: list[PersonRole](["assignee"]))
 
 
 class Agency(_Strict):

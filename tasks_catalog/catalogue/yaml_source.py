@@ -71,7 +71,7 @@ class _CatalogueLoader(yaml.SafeLoader):
     """SafeLoader that leaves an impossible date (2025-13-01) as text for the schema to
     report at its line, instead of raising from deep inside the constructor."""
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:
