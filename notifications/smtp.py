@@ -14,9 +14,6 @@ import smtplib
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from email.errors import MessageError
-from email.message import EmailMessage, Message
-from email.utils import getaddresses
 from types import TracebackType
 from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
@@ -30,7 +27,6 @@ DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
 QUERY_OPTIONS = ("starttls", "timeout", "from", "connections")
 MAX_CONNECTIONS = 16  # relays limit connections per client (Postfix: 50, Exchange: 20)
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
-RECIPIENT_HEADERS = ("To", "Cc", "Bcc")
 
 # ASCII addresses only: Vietnamese offices use ASCII mailboxes (ten.don.vi@tinh.gov.vn),
 # and refusing the rest here is cheaper than learning per server whether SMTPUTF8 works.
@@ -214,44 +210,17 @@ def _redacted(url: str) -> str:
     return f"{scheme}://{user}:***@{host}{rest[end:]}"
 
 
-def recipients_of(message: Message | OutgoingEmail) -> list[str]:
-    """The envelope recipients (To, Cc, Bcc), checked; a bad one is a permanent error."""
-    if isinstance(message, OutgoingEmail):
-        found = [(address, address) for address in message.recipients]
-    else:
-        found = [
-            (f"{name}: {value}", address)
-            for name in RECIPIENT_HEADERS
-            for value, addresses in _header_values(message, name)
-            for address in addresses
-        ]
-    for where, address in found:
+def recipients_of(message: OutgoingEmail) -> list[str]:
+    """The envelope recipients (To, Cc), checked; a bad one is a permanent error."""
+    for address in message.recipients:
         problem = address_problem(address)
         if problem:
             raise TransportError(
-                f"Địa chỉ người nhận không hợp lệ ({where!r}): {problem}", permanent=True
+                f"Địa chỉ người nhận không hợp lệ ({address!r}): {problem}", permanent=True
             )
-    if not found:
-        raise TransportError("Thư không có người nhận (To, Cc, Bcc trống)", permanent=True)
-    return list(dict.fromkeys(address for _, address in found))  # once each, in order
-
-
-def _header_values(message: Message, name: str) -> list[tuple[object, list[str]]]:
-    """Each `name` header with its addresses; a header the parser chokes on is permanent."""
-    try:
-        return [(value, _header_addresses(value)) for value in message.get_all(name, [])]
-    except (MessageError, ValueError, IndexError) as exc:
-        # The stdlib parser raises IndexError on some garbage (e.g. "To: a@" in 3.11).
-        raise TransportError(
-            f"Không đọc được địa chỉ người nhận trong {name}: {exc}", permanent=True
-        ) from exc
-
-
-def _header_addresses(value: object) -> list[str]:
-    addresses = getattr(value, "addresses", None)  # email.policy.default headers are parsed
-    if addresses is not None:
-        return [address.addr_spec for address in addresses]
-    return [address for _, address in getaddresses([str(value)])]
+    if not message.recipients:
+        raise TransportError("Thư không có người nhận (To, Cc trống)", permanent=True)
+    return list(message.recipients)
 
 
 class SmtpTransport:
@@ -279,20 +248,12 @@ class SmtpTransport:
     ) -> None:
         self.close()
 
-    def send(self, message: EmailMessage | OutgoingEmail) -> None:
-        """Deliver `message` to its To/Cc/Bcc (Bcc is not transmitted); raise TransportError.
-
-        An `OutgoingEmail` (a digest) goes as the bytes it holds; an `EmailMessage` is
-        flattened by smtplib."""
+    def send(self, message: OutgoingEmail) -> None:
+        """Deliver `message` (the bytes it holds) to its recipients; raise TransportError."""
         recipients = recipients_of(message)  # before touching the server
         connection = self._ready_connection()
         try:
-            if isinstance(message, OutgoingEmail):
-                refused = connection.sendmail(self.settings.sender, recipients, message.raw)
-            else:
-                refused = connection.send_message(
-                    message, from_addr=self.settings.sender, to_addrs=recipients
-                )
+            refused = connection.sendmail(self.settings.sender, recipients, message.raw)
         except smtplib.SMTPRecipientsRefused as exc:
             raise _refused_error(exc.recipients) from exc
         except smtplib.SMTPSenderRefused as exc:

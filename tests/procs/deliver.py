@@ -17,7 +17,6 @@ import signal
 import sys
 from dataclasses import asdict
 from datetime import datetime, timedelta
-from email.message import EmailMessage
 from pathlib import Path
 
 from start_line import wait_for_go
@@ -25,6 +24,7 @@ from start_line import wait_for_go
 from dondoc.db import make_engine, session_factory
 from notifications.delivery import DeliverySettings, deliver
 from notifications.links import LinkSigner
+from notifications.mime import OutgoingEmail
 from notifications.smtp import SmtpSettings, SmtpTransport
 
 
@@ -37,7 +37,7 @@ class DyingTransport(SmtpTransport):
         super().__init__(settings)
         self.after = after
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: OutgoingEmail) -> None:
         super().send(message)
         DyingTransport.sent += 1
         if DyingTransport.sent == self.after:
