@@ -235,6 +235,7 @@ def _print_banner(
     url = make_url(normalise_url(settings.database_url)).render_as_string(hide_password=True)
     typer.echo("dondoc đang chạy ở chế độ nhúng.")
     typer.echo(f"  Cơ sở dữ liệu: {url}")
+    typer.echo(f"  Thư mục dữ liệu (khoá ký liên kết, minh chứng): {settings.home}")
     if catcher is not None:
         typer.echo(f"  Hộp thư thử: {catcher.url}, lưu thư vào {catcher.directory.resolve()}/new")
         typer.echo("  Xem thư đã gửi: dondoc mail list, dondoc mail show <mã thư>")
