@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import (
     SecretStr,
@@ -30,11 +30,15 @@ from sqlalchemy.exc import ArgumentError
 
 from dondoc.db import normalise_url
 from dondoc.keyfile import derived_secret, read_or_create
-from notifications.smtp import SmtpSettings
-from notifications.webhook import MIN_SECRET_LENGTH, WebhookSettings, parse_urls
-from workflows.scheduler import DEFAULT_SWEEP_MINUTES
+
+if TYPE_CHECKING:
+    from notifications.smtp import SmtpSettings
+    from notifications.webhook import WebhookSettings
 
 PREFIX = "DONDOC_"
+# The default of workflows.scheduler.build_scheduler too (tests/cli/test_settings.py checks
+# they agree): importing the scheduler here would load APScheduler for every command.
+DEFAULT_SWEEP_MINUTES = 5
 MIN_SECRET_KEY_LENGTH = 32
 # File names inside the data directory (DONDOC_HOME); the same names as before it existed,
 # so that a folder that held the database, the key and the mail keeps working.
@@ -146,6 +150,8 @@ class Settings(BaseSettings):
     @classmethod
     def _smtp_url(cls, url: str | None) -> str | None:
         if url is not None:
+            from notifications.smtp import SmtpSettings  # only when there is one to check
+
             SmtpSettings.from_url(url)  # its ValueError names DONDOC_SMTP_URL, never the password
         return url
 
@@ -172,6 +178,8 @@ class Settings(BaseSettings):
     @field_validator("webhook_urls")
     @classmethod
     def _webhook_urls(cls, value: str) -> str:
+        from notifications.webhook import parse_urls  # httpx: only when webhooks are set
+
         parse_urls(value)  # its ValueError names DONDOC_WEBHOOK_URLS and the bad address
         return value
 
@@ -188,8 +196,12 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _webhook_secret(self) -> Settings:
+        if not self.webhook_urls.strip():
+            return self
+        from notifications.webhook import MIN_SECRET_LENGTH
+
         secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
-        if self.webhook_urls.strip() and len(secret) < MIN_SECRET_LENGTH:
+        if len(secret) < MIN_SECRET_LENGTH:
             raise ValueError(
                 "DONDOC_WEBHOOK_SECRET (hoặc DONDOC_WEBHOOK_SECRET_FILE): cần khoá bí mật ít "
                 f"nhất {MIN_SECRET_LENGTH} ký tự để ký webhook"
@@ -207,10 +219,14 @@ class Settings(BaseSettings):
 
     @property
     def smtp(self) -> SmtpSettings | None:
+        from notifications.smtp import SmtpSettings
+
         return SmtpSettings.from_url(self.smtp_url) if self.smtp_url else None
 
     @property
     def webhooks(self) -> WebhookSettings:
+        from notifications.webhook import WebhookSettings, parse_urls
+
         secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
         return WebhookSettings(
             urls=parse_urls(self.webhook_urls),

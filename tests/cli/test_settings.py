@@ -115,3 +115,9 @@ def test_a_server_database_keeps_its_data_in_the_users_data_folder(monkeypatch, 
     monkeypatch.setenv("DONDOC_DATABASE_URL", "postgresql://dondoc@db.tinh.vn/dondoc")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
     assert Settings.from_env().home == tmp_path / "share" / "dondoc"
+
+
+def test_the_sweep_interval_defaults_to_the_schedulers_own_default():
+    from workflows.scheduler import DEFAULT_SWEEP_MINUTES
+
+    assert Settings.from_env().sweep_minutes == DEFAULT_SWEEP_MINUTES
