@@ -35,6 +35,12 @@ def obligation_window(valid_from: date, valid_until: date | None) -> Window:
     return Window(valid_from, end)
 
 
+def waits_for_event(stored: dict[str, Any] | None) -> bool:
+    """A deadline counted from an event ("10 ngày làm việc kể từ ngày nhận được kết luận"):
+    nothing is planned from the calendar; its task is dated once the event is recorded."""
+    return bool(stored and stored.get("after"))
+
+
 def effective_schedule(
     *,
     kind: str,

@@ -16,7 +16,11 @@ from tasks_catalog.catalogue.files import CatalogueFile, DocumentFile, RegistryF
 from tasks_catalog.catalogue.names import NameIndex
 from tasks_catalog.catalogue.problems import Problem
 from tasks_catalog.catalogue.schema import Obligation
-from tasks_catalog.obligation_schedule import effective_schedule, obligation_window
+from tasks_catalog.obligation_schedule import (
+    effective_schedule,
+    obligation_window,
+    waits_for_event,
+)
 
 
 @dataclass
@@ -238,6 +242,8 @@ def _check_obligation_time(
     valid_until = obligation.valid_until or document.valid_until
     window = obligation_window(valid_from, valid_until)
     stored = obligation.schedule.model_dump(exclude_none=True) if obligation.schedule else None
+    if waits_for_event(stored):
+        return []  # dated when the event happens, not by the calendar
     try:
         schedule = effective_schedule(
             kind=obligation.kind,
