@@ -167,6 +167,11 @@ class FieldReader:
         if timing.schedule is None or (vague and RESEARCH.match(opening(words))):
             timing = self._default_timing(words, deliverable, year)
         draft.schedule = timing.schedule
+        if timing.schedule and "after" in timing.schedule:
+            draft.schedule = {
+                **timing.schedule,
+                "after": self._unfolded(str(timing.schedule["after"])),
+            }
         draft.confidence["schedule"] = timing.confidence
         if timing.guess:
             draft.guesses.append(timing.guess)
@@ -184,6 +189,12 @@ class FieldReader:
                 )
         draft.deliverable = draft.deliverable or deliverable or "Báo cáo kết quả thực hiện"
         draft.confidence["deliverable"] = 0.7 if deliverable else 0.3
+
+    def _unfolded(self, folded_words: str) -> str:
+        """The source's own words (with diacritics) for words read from the folded text."""
+        pattern = r"\s+".join(re.escape(w) for w in folded_words.split())
+        match = re.search(pattern, self.folded)
+        return " ".join(self.text[match.start() : match.end()].split()) if match else folded_words
 
     def _default_timing(
         self, words: str, deliverable: str | None, year: int | None = None

@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 from extraction.agencies import Mention
 from extraction.text import Span
 
-_JOIN = re.compile(r"^[\s,;]*(?:(?:va|cung|voi|cac|cung voi)\s+)*[\s,;]*(?:cac\s+)?$")
+_HEADS = r"(?:thu\s+truong|chu\s+tich|giam\s+doc|nguoi\s+dung\s+dau)"
+_JOIN = re.compile(
+    r"^[\s,;]*(?:(?:va|cung|voi|cac|cung voi)\s+)*[\s,;]*(?:" + _HEADS + r"\s+)?(?:cac\s+)?$"
+)
 _COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+(?:voi|cung))?\s*(?:cac\s+)?")
 _TRIGGER = re.compile(
     r"\b(?:giao|yeu\s+cau|de\s+nghi|phan\s+cong|chi\s+dao)(?:\s+cho)?\s*(?:cac\s+)?$"
@@ -30,6 +33,8 @@ _CHAIR = re.compile(
 _ASSIGNS = re.compile(r"^\s*(?:giao|yeu\s+cau|de\s+nghi|chi\s+dao\s+(?:cac|so|ubnd|uy))\b")
 _OPENING = re.compile(
     r"^[\s\-–+•*]*(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
+    r"(?:[a-z][a-z ,]{2,40}:\s*)?"  # "Tự kiểm tra: Thủ trưởng …", a run-in heading
+    r"(?:" + _HEADS + r"\s+)?"
     r"(?:(?:giao|de\s+nghi|yeu\s+cau|dong\s+thoi|ngoai\s+ra|trong\s+do|cac|cu\s+the)\s*[,:]?\s*)*"
 )
 
@@ -65,7 +70,11 @@ def read_leads(folded: str, clause: Span, mentions: list[Mention]) -> Leads:
         if id(mention) in used:
             continue
         before = folded[clause.start : mention.span.start]
-        if _TRIGGER.search(before[-40:]):
+        trigger = _TRIGGER.search(before[-40:])
+        if trigger and _directs_own_units(folded, trigger, inside[:i]):
+            found.lead = [m for m in _run(folded, inside, 0) if id(m) not in used]
+            return found
+        if trigger:
             found.assigners = [m for m in inside[:i] if id(m) not in used]
             found.lead = [m for m in _run(folded, inside, i) if id(m) not in used]
             return found
@@ -82,6 +91,17 @@ def read_leads(folded: str, clause: Span, mentions: list[Mention]) -> Leads:
         else:
             found.lead = run
     return found
+
+
+def _directs_own_units(folded: str, trigger: re.Match[str], speakers: list[Mention]) -> bool:
+    """ "UBND các huyện, thành phố chỉ đạo Bộ phận một cửa cấp xã tự kiểm tra …": a group of
+    local committees directing their own units keeps the duty; "UBND tỉnh chỉ đạo Sở …"
+    or "HĐND tỉnh giao …" hands it on."""
+    return (
+        bool(speakers)
+        and speakers[0].group is not None
+        and trigger.group(0).lstrip().startswith("chi dao")
+    )
 
 
 # (folded pattern, canonical agency, what it is about) — the advisory department an office

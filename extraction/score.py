@@ -140,6 +140,8 @@ def same_schedule(seed: Obligation, draft: Obligation) -> bool:
         return a.once.year == b.once.year and (
             abs((a.once - b.once).days) <= 31 or date(a.once.year, 12, 31) in (a.once, b.once)
         )
+    if a.after and b.after:  # counted from an event: the time allowed must agree
+        return (a.within, a.working) == (b.within, b.working)
     return a.every is not None and a.every == b.every
 
 
@@ -156,7 +158,8 @@ def same_lead(seed: Obligation, draft: Obligation) -> bool:
 _TIME_WORDS = re.compile(
     r"hang nam|hang quy|hang thang|moi nam|6 thang|quy\s+[iv]+\s*/|"
     r"(?:truoc|cham nhat|han|den)\s+(?:ngay\s+)?\d{1,2}/\d{1,2}/20\d\d|"
-    r"(?:den|het|truoc|trong|tu)\s+(?:ngay|nam|thang|quy)\s+\S*\d"
+    r"(?:den|het|truoc|trong|tu)\s+(?:ngay|nam|thang|quy)\s+\S*\d|"
+    r"trong\s+thoi\s+han\s+\d+\s+ngay"
 )
 
 

@@ -206,7 +206,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "to chuc thuc hien", "trach nhiem thuc hien", "phan cong",
         r"giao(?!\s+(?:thong|duc|dich|luu|tiep|nhan|ban|quyen))",
     ),
-    "tasks": ("nhiem vu", "giai phap", "cong viec"),
+    "tasks": ("nhiem vu", "giai phap", "cong viec", "hinh thuc kiem tra", "hinh thuc, thoi gian kiem tra"),
     "targets": ("muc tieu cu the", "chi tieu", "muc tieu"),
     "background": (
         "tinh hinh", "ket qua", "thuc trang", "quan diem", "muc dich", "yeu cau",
