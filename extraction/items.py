@@ -42,7 +42,11 @@ class Unit:
 
 
 _MODE_CUES = (
-    ("implementation", re.compile(r"\bto chuc thuc hien\s*:|\bphan cong nhiem vu\b")),
+    ("implementation", re.compile(
+        r"\bto chuc thuc hien\s*:|\bphan cong nhiem vu\b|"
+        r"\b(?:thuc\s+hien|trien\s+khai)\s+(?:mot\s+so|cac)\s+(?:noi\s+dung|nhiem\s+vu|viec)\s+"
+        r"(?:sau|nhu\s+sau)\s*:"
+    )),
     ("tasks", re.compile(
         r"\b(?:giai phap thuc hien|nhom giai phap|cac giai phap|nhiem vu, bao gom|de ra cac nhiem vu|"
         r"nhiem vu va giai phap|nhiem vu, giai phap)\b"
@@ -95,22 +99,28 @@ class Walker:
             if paragraph.row is not None:
                 continue
             folded = self.folded[paragraph.span.start : paragraph.span.end]
+            opens = False
             if not self.has_sections and (paragraph.label is None or paragraph.is_title):
-                self._update_mode(folded)
+                opens = self._update_mode(folded)
             section = self.section_of(paragraph)
             self._remember(paragraph, folded)
+            if opens and folded.rstrip().endswith(":"):
+                continue  # "… yêu cầu … thực hiện một số nội dung sau:" introduces the items
             if section in ("none", "background", "other"):
                 continue
             if paragraph.is_title and paragraph.label and not _has_content(paragraph.label.title):
                 continue
             yield from self._paragraph_units(paragraph, section)
 
-    def _update_mode(self, folded: str) -> None:
-        head = folded[:250]
+    def _update_mode(self, folded: str) -> bool:
+        """Whether this paragraph opens a section of its own (a cue at its start or, for a
+        sentence that introduces a list, at its end)."""
+        ends = folded.rstrip().endswith(":")
         for mode, cue in _MODE_CUES:
-            if cue.search(head):
+            if cue.search(folded[:250]) or (ends and cue.search(folded[-200:])):
                 self.mode = mode
-                return
+                return True
+        return False
 
     def _parent(self, paragraph: Paragraph) -> int:
         return paragraph.path[-1].index if paragraph.path else -1

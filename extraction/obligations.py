@@ -23,7 +23,7 @@ from typing import Any
 from extraction.fields import Draft, FieldReader
 from extraction.items import Unit
 from extraction.targets import TargetValue, find_targets
-from extraction.text import Span, squeeze, trim
+from extraction.text import Span, fold, squeeze, trim
 from extraction.timing import Timing, read_timing, year_mentions
 from extraction.wording import (
     ACTION,
@@ -42,6 +42,11 @@ from extraction.wording import (
     starts_with_deliverable,
     title_of,
 )
+
+
+# "…; hoàn thành trước ngày 31/3/2024": the deadline of the part before it, not a duty.
+_DEADLINE_ONLY = re.compile(r"\W*(?:hoan thanh|thuc hien xong|xong)\s+(?:truoc|trong|cham nhat)\b")
+_HEAD_WORDS = {"thu", "truong", "chu", "tich", "giam", "doc", "nguoi", "dung", "dau"}
 
 
 @dataclass
@@ -117,20 +122,28 @@ class Reader(FieldReader):
         parts.append(trim(self.text, Span(start, span.end)))
         merged: list[Span] = []
         for part in (p for p in parts if len(p) > 3):
-            if merged and (not self._cued(part) or self._only_agencies(merged[-1])):
+            if merged and (
+                not self._cued(part)
+                or self._only_agencies(merged[-1])
+                or _DEADLINE_ONLY.match(self.folded, part.start, part.end)
+            ):
                 merged[-1] = Span(merged[-1].start, part.end)
             else:
                 merged.append(part)
         return merged or [span]
 
     def _only_agencies(self, part: Span) -> bool:
-        """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty."""
+        """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty
+        (a run-in heading "Tự kiểm tra:" and the heads' titles do not count as words)."""
         rest = self.text[part.start : part.end]
+        heading = re.match(r"[^:;.]{1,40}:\s*", rest)
+        rest = " " * heading.end() + rest[heading.end() :] if heading else rest
         for mention in sorted(
             self.index.find(self.text, self.folded, part), key=lambda m: -m.span.start
         ):
             rest = rest[: mention.span.start - part.start] + rest[mention.span.end - part.start :]
-        return len(re.findall(r"\w+", rest)) <= 2
+        words = [w for w in re.findall(r"\w+", rest) if fold(w) not in _HEAD_WORDS]
+        return len(words) <= 2
 
     def _cued(self, part: Span) -> bool:
         words = self.folded[part.start : part.end]
