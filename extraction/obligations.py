@@ -43,7 +43,6 @@ from extraction.wording import (
     title_of,
 )
 
-
 # "…; hoàn thành trước ngày 31/3/2024": the deadline of the part before it, not a duty.
 _DEADLINE_ONLY = re.compile(r"\W*(?:hoan thanh|thuc hien xong|xong)\s+(?:truoc|trong|cham nhat)\b")
 _HEAD_WORDS = {"thu", "truong", "chu", "tich", "giam", "doc", "nguoi", "dung", "dau"}
