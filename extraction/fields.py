@@ -236,5 +236,9 @@ class FieldReader:
             when = date(self.issued.year + 1, 12, 31)
             guess = "văn bản không nêu thời hạn; xây dựng cơ chế, chính sách, quy định thường mất khoảng một năm: tạm lấy 31/12 năm sau"
             return Timing({"once": when}, 0.3, guess)
+        end = self.valid_until
+        if end is not None and end.year == self.issued.year:  # "Kế hoạch … năm 2024"
+            guess = f"văn bản không nêu thời hạn; văn bản chỉ có hiệu lực trong năm {end.year}: tạm lấy {end:%d/%m/%Y}"
+            return Timing({"once": end}, 0.3, guess)
         guess = "văn bản không nêu thời hạn; nhiệm vụ thường xuyên nên theo dõi, báo cáo hằng năm (31/12)"
         return Timing({"every": "year"}, 0.3, guess, recurring=True)

@@ -237,6 +237,8 @@ def year_mentions(folded: str) -> list[tuple[int, int]]:
     found = []
     for match in re.finditer(r"(?:den|het|truoc|tu|trong|cuoi)\s+nam\s+" + _YEAR, folded):
         found.append((match.start(), int(match.group(1))))
+    for match in re.finditer(r"^\W*nam\s+" + _YEAR + r"\s*,", folded):
+        found.append((match.start(), int(match.group(1))))  # "Năm 2025, tỷ lệ … đạt …"
     for match in re.finditer(r"^\W*giai\s+doan\s+" + _YEAR + r"\s*[-–]\s*" + _YEAR, folded):
         found.append((match.start(), int(match.group(2))))  # "Giai đoạn 2022 - 2026, tinh giản …"
     return sorted(found)
