@@ -28,11 +28,11 @@ _TRIGGER = re.compile(
     r"\b(?:giao|yeu\s+cau|de\s+nghi|phan\s+cong|chi\s+dao)(?:\s+cho)?\s*(?:cac\s+)?$"
 )
 _CHAIR = re.compile(
-    r"^\s*,?\s*(?:chu\s+tri|la\s+co\s+quan\s+chu\s+tri|lam\s+dau\s+moi|la\s+dau\s+moi)\b"
+    r"\s*,?\s*(?:chu\s+tri|la\s+co\s+quan\s+chu\s+tri|lam\s+dau\s+moi|la\s+dau\s+moi)\b"
 )
-_ASSIGNS = re.compile(r"^\s*(?:giao|yeu\s+cau|de\s+nghi|chi\s+dao\s+(?:cac|so|ubnd|uy))\b")
+_ASSIGNS = re.compile(r"\s*(?:giao|yeu\s+cau|de\s+nghi|chi\s+dao\s+(?:cac|so|ubnd|uy))\b")
 _OPENING = re.compile(
-    r"^[\s\-–+•*]*(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
+    r"[\s\-–+•*]*(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
     r"(?:[a-z][a-z ,]{2,40}:\s*)?"  # "Tự kiểm tra: Thủ trưởng …", a run-in heading
     r"(?:" + _HEADS + r"\s+)?"
     r"(?:(?:giao|de\s+nghi|yeu\s+cau|dong\s+thoi|ngoai\s+ra|trong\s+do|cac|cu\s+the)\s*[,:]?\s*)*"

@@ -23,6 +23,11 @@ class _FlowList(list):  # type: ignore[type-arg]
 
 
 class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        """Never "&id001 … *id001": a clerk reads each entry whole, even when two entries
+        share a list (sơ kết and tổng kết of one sentence)."""
+        return True
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
         return super().increase_indent(flow, False)
 

@@ -365,8 +365,17 @@ def score_corpus(corpus: Path, half: str) -> dict[str, Score]:
 
 
 def extract_province_draft(path: Path, today: date) -> Any:
-    """The draft `catalog extract FILE --registry-draft` writes, leads as names."""
-    return extract_draft(path, today=today)
+    """The draft `catalog extract FILE --registry-draft` writes, its codes turned back into
+    the registry draft's names (the corpus catalogues name agencies)."""
+    from extraction.registry_draft import extract_with_registry_draft
+
+    result, registry = extract_with_registry_draft(path, today=today)
+    names = {e["code"]: name for name, e in registry.agencies.items()}
+    names |= {e["code"]: e["name"] for e in registry.groups.values()}
+    for obligation in result.catalogue.obligations:
+        obligation.lead = [names.get(c, c) for c in obligation.lead]
+        obligation.cooperating = [names.get(c, c) for c in obligation.cooperating]
+    return result
 
 
 def score_named(seed: DocumentCatalogue, draft: Any) -> Score:
