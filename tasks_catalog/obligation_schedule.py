@@ -15,6 +15,7 @@ from tasks_catalog.calendar import Schedule
 # An open-ended document is checked and planned this far ahead at most.
 OPEN_ENDED_YEARS = 10
 
+_EVENT_KEYS = ("after", "within", "working")  # a deadline counted from an event
 _PER_TO_EVERY = {"year": "year", "half_year": "half_year", "quarter": "quarter"}
 
 
@@ -59,7 +60,7 @@ def effective_schedule(
 
 
 def schedule_from_json(stored: dict[str, Any]) -> Schedule:
-    values = dict(stored)
+    values = {k: v for k, v in stored.items() if k not in _EVENT_KEYS}
     if "from" in values:
         values["start"] = values.pop("from")
     for key in ("once", "start", "until"):
