@@ -146,6 +146,10 @@ def _valid_until(header: Header, drafts: list[Draft]) -> date | None:
             ends.append(date(int(draft.target["year"]), 12, 31))  # type: ignore[call-overload]
         if draft.schedule and isinstance(draft.schedule.get("once"), date):
             ends.append(draft.schedule["once"])  # type: ignore[arg-type]
+    if not header.valid_until and any(d.schedule and "every" in d.schedule for d in drafts):
+        # Validity read from one-off deadlines would end before a recurring duty ever falls
+        # due: a document that states none runs at least to the end of its issue year.
+        ends.append(date(header.issued.year, 12, 31))
     return max(ends) if header.valid_until or ends else None
 
 

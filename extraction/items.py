@@ -271,10 +271,13 @@ def clause_label(paragraph: Paragraph) -> tuple[str, str]:
     """ "Điều 1, khoản 3, điểm c, đoạn 9" and its ASCII form "D1.3c.p9"."""
     words: list[str] = []
     code: list[str] = []
-    for heading in (*paragraph.path, paragraph):
+    headings = [h for h in (*paragraph.path, paragraph) if h.label is not None]
+    for n, heading in enumerate(headings):
         label = heading.label
         if label is None:
             continue
+        if _numbered_again(label, headings[n + 1 :]):
+            continue  # "khoản 2, điểm 2.1" says 2 twice: "điểm 2.1" says it all
         if label.kind == "dieu":
             words.append(f"Điều {label.number}")
             code.append(f"D{label.number}")
@@ -303,6 +306,13 @@ def clause_label(paragraph: Paragraph) -> tuple[str, str]:
         code.append(f"p{paragraph.ordinal}")
     label = ", ".join(words) or "Phần mở đầu"
     return label[0].upper() + label[1:], _join_code(code)
+
+
+def _numbered_again(label: object, below: list[Paragraph]) -> bool:
+    """Whether a deeper heading's number repeats this one's ("2." above "2.1.", "II." above
+    "II.1")."""
+    number = getattr(label, "number", "")
+    return any(h.label is not None and h.label.number.startswith(f"{number}.") for h in below)
 
 
 _ORDINALS = {
