@@ -175,7 +175,8 @@ class FieldReader:
         draft.confidence["schedule"] = timing.confidence
         if timing.guess:
             draft.guesses.append(timing.guess)
-        if timing.recurring and (deliverable == "Báo cáo" or "bao cao" in words):
+        reports = deliverable == "Báo cáo" or re.search(r"\bbao\s+cao\b|\bgui\s+ket\s+qua\b", words)
+        if timing.recurring and reports:
             draft.kind = "recurring_report"
             deliverable = "Báo cáo định kỳ"
             if not {"day", "month", "working_day"} & set(timing.schedule):  # no date of its own:

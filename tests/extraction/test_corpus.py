@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from dondoc.db import transaction
-
 from extraction.corpus import CORPUS, corpus_cases, source_file
 from extraction.output import registry_yaml, to_yaml
 from extraction.registry_draft import extract_with_registry_draft
