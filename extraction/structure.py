@@ -155,7 +155,7 @@ _END = re.compile(
 )
 # "… yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./.", "Văn phòng … thông báo để các cơ
 # quan, đơn vị biết, thực hiện./.": the closing formula of a letter or an announcement.
-_CLOSING = re.compile(r"(?:nghiem tuc thuc hien|biet,? (?:thuc hien|phoi hop))\W*$")
+_CLOSING = re.compile(r"(?:nghiem\s+tuc\s+thuc\s+hien|biet,?\s+(?:thuc\s+hien|phoi\s+hop))\W*$")
 _ASIDE = re.compile(r"(bai lien quan|tin lien quan|tin khac)\s*:?\s*$")
 
 

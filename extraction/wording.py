@@ -45,7 +45,8 @@ RESEARCH = re.compile(r"^(?:nghien cuu|thi diem)\b")
 # The first step of carrying out a document: make it known and start it ("quán triệt Nghị
 # quyết", "Ủy ban nhân dân tỉnh triển khai thực hiện Nghị quyết"), not a document it cites.
 LAUNCH = re.compile(
-    r"(?<!de )\b(?:quan triet|pho bien|trien khai thuc hien|to chuc thuc hien|to chuc trien khai)\s+"
+    r"(?<!de )\b(?:quan triet|pho bien|trien khai thuc hien|to chuc thuc hien|to chuc trien khai|"
+    r"(?:huong dan\s+)?tuyen truyen)\s+"
     r"(?:co hieu qua\s+)?(?:nghi quyet|chi thi|ket luan|de an|chuong trinh|ke hoach)\b"
     r"(?!\s+(?:so|cua|ve)\b)"
 )
