@@ -110,7 +110,7 @@ TOPICS: tuple[tuple[str, str, str], ...] = (
     (r"phuc vu cua co quan hanh chinh|\bsipas\b|par index|\bpapi\b|chi so cai cach hanh chinh|bien che|vi tri viec lam|"
      r"tinh gian|to chuc bo may|thi tuyen|nang ngach|tuyen dung", "Sở Nội vụ", "cải cách hành chính, tổ chức bộ máy"),
     (r"hai long[^.;]{0,30}giai quyet|thu tuc hanh chinh|\btthc\b|mot cua|dich vu cong|cong dich vu cong|ho so(?!\s+(?:cong viec|benh an|so))"
-     r"|tiep nhan va tra ket qua|hanh chinh cong|ky so|bao cao quoc gia", "Văn phòng UBND tỉnh", "thủ tục hành chính, một cửa"),
+     r"|tiep nhan va tra ket qua|hanh chinh cong|(?<!chu )ky so|bao cao quoc gia", "Văn phòng UBND tỉnh", "thủ tục hành chính, một cửa"),
     (r"chuyen doi so|chinh quyen (?:dien tu|so)|cong nghe thong tin|\bcntt\b|dinh danh|du lieu|"
      r"ha tang so|ky nang so|cong nghe so|\bdti\b|truc tuyen|moi truong so|moi truong mang|dia chi so|"
      r"cap quang|internet|xu ly cong viec|ho so cong viec|nen tang|chu ky so|(?<!mot cua )dien tu\b",
@@ -138,11 +138,17 @@ _TOPICS = [(re.compile(p), name, about, 1.0) for p, name, about in TOPICS]
 _TOPICS.append((re.compile(WHO[0]), WHO[1], WHO[2], 0.01))
 
 
+# "Bố trí ngân sách … cho chuyển đổi số": what is allocated is the budget, whatever for.
+_BUDGET = re.compile(r"^\W*(?:bo tri|can doi|dam bao|cap)\s+(?:ngan sach|kinh phi|von)\b")
+
+
 def topic_agency(folded: str, *fallbacks: str) -> tuple[str, str]:
     """The advisory department for what a passage is about (most distinct cue words wins,
     a word repeated counts once; on a tie the earlier, more specific topic); else for what
     the `fallbacks` are about in turn (the whole sentence, the document's title); else
     Sở Nội vụ, the adviser on administrative reform."""
+    if _BUDGET.match(folded):
+        return "Sở Tài chính", "tài chính công"
     best: tuple[float, int, str, str] | None = None
     for order, (pattern, name, about, weight) in enumerate(_TOPICS):
         hits = len(set(pattern.findall(folded))) * weight

@@ -236,6 +236,11 @@ class Reader(FieldReader):
         for candidate in (before[-1:], [unit.year] if unit.year else [], after[:1]):
             if candidate:
                 return candidate[0]
+        # "giai đoạn 2023 - 2025, định hướng đến năm 2030": a goal without a year is the
+        # main period's, not the outlook's.
+        period = re.search(r"giai\s+doan\s+20\d\d\s*[-–]\s*(20\d\d)", self.topic)
+        if period:
+            return int(period.group(1))
         return (self.valid_until or self.issued).year
 
 
