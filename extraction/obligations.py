@@ -17,14 +17,14 @@ into duties, a part without a cue of its own staying with its neighbour.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from extraction.fields import Draft, FieldReader
 from extraction.items import Unit
 from extraction.targets import TargetValue, find_targets
 from extraction.text import Span, fold, squeeze, trim
-from extraction.timing import Timing, read_timing, year_mentions
+from extraction.timing import Timing, deadlines, read_timing, year_mentions
 from extraction.wording import (
     ACTION,
     COMPARATOR_WORDS,
@@ -181,12 +181,32 @@ class Reader(FieldReader):
     def _duties(self, unit: Unit, clause: Span) -> list[Draft]:
         words = self.folded[clause.start : clause.end]
         duties = [self._duty(unit, clause)]
+        duties += self._more_deadlines(duties[0], words)
         if REVIEWS.search(words):
             duties += [
                 self._duty(unit, clause, review="sơ kết"),
                 self._duty(unit, clause, review="tổng kết"),
             ]
         return duties
+
+    def _more_deadlines(self, duty: Draft, words: str) -> list[Draft]:
+        """ "báo cáo … tại phiên họp thường kỳ tháng 7/2024 và tháng 12/2024": one duty per
+        deadline after the first (which the duty itself has)."""
+        once = (duty.schedule or {}).get("once")
+        if once is None or duty.kind != "deliverable":
+            return []
+        found = [d for d in deadlines(words) if d != once]
+        more = []
+        for when in dict.fromkeys(found):
+            copy = replace(
+                duty,
+                schedule={"once": when},
+                title=f"{duty.title} (hạn {when:%d/%m/%Y})",
+                confidence=dict(duty.confidence),
+                guesses=list(duty.guesses),
+            )
+            more.append(copy)
+        return more
 
     def _duty(self, unit: Unit, clause: Span, review: str | None = None) -> Draft:
         words = self.folded[clause.start : clause.end]

@@ -231,6 +231,32 @@ def _relative_days(folded: str, issued: date) -> Timing | None:
     return Timing({"after": event, "within": days, "working": working}, 0.8)
 
 
+_DEADLINES = (
+    re.compile(
+        r"(?:trong|truoc|het|cuoi|hop|ky|phien|va)[^.;\d]{0,25}?\bthang\s+(\d{1,2})\s*/\s*" + _YEAR
+    ),
+    _DATE,
+)
+
+
+def deadlines(folded: str) -> list[date]:
+    """Every one-off deadline a passage gives ("tháng 7/2024 và tháng 12/2024"), in order."""
+    found: list[tuple[int, date]] = []
+    for pattern in _DEADLINES:
+        for match in pattern.finditer(folded):
+            if pattern is _DATE:
+                day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+            else:
+                day, month, year = 0, int(match.group(1)), int(match.group(2))
+            if not 1 <= month <= 12:
+                continue
+            day = day or calendar.monthrange(year, month)[1]
+            when = _safe_date(year, month, day)
+            if when is not None:
+                found.append((match.start(), when))
+    return [when for _, when in sorted(found)]
+
+
 def year_mentions(folded: str) -> list[tuple[int, int]]:
     """(position, year) of every "đến/hết/trước/từ năm YYYY" that sets a target's year,
     leaving out baselines ("so với năm 2021") and periods ("giai đoạn 2021 - 2025")."""
