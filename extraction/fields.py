@@ -28,6 +28,9 @@ from extraction.wording import (
 _PRODUCT_PERIOD = re.compile(r"(?:giai\s+doan|\d+\s+nam)\s+(20\d\d)\s*[-–]\s*20\d\d")
 
 
+_SUPERVISES = re.compile(r"(?:[^.;]{0,200}?\b)?(?:tham gia\s+)?giam\s+sat\s+viec\s+thuc\s+hien\b")
+
+
 @dataclass
 class Draft:
     """One obligation as read, before it is given a code."""
@@ -188,6 +191,11 @@ class FieldReader:
                 draft.guesses.append(
                     "báo cáo định kỳ theo kỳ chốt số liệu của Nghị định 09/2019/NĐ-CP, nộp 5 ngày làm việc sau ngày chốt"
                 )
+        if timing.recurring and draft.kind == "deliverable" and _SUPERVISES.match(opening(words)):
+            # "Thường trực HĐND tỉnh … giám sát việc thực hiện Nghị quyết": the Council's own
+            # supervision, reported on each period; it stays with the Council.
+            draft.kind = "recurring_report"
+            deliverable = "Báo cáo kết quả giám sát"
         draft.deliverable = draft.deliverable or deliverable or "Báo cáo kết quả thực hiện"
         draft.confidence["deliverable"] = 0.7 if deliverable else 0.3
 

@@ -152,6 +152,7 @@ class Reader(FieldReader):
             or INSPECTION.search(words)
             or deliverable_of(words) is not None
             or REVIEWS.search(words)
+            or re.search(r"\b(?:so|tong)\s+ket\b[^.;]{0,30}\bnam\s+20\d\d", words)
             or COMPLETION.search(words)
             or re.search(r"\bden\s+nam\s+20\d\d", words[:100])
         )

@@ -45,7 +45,7 @@ _MONTH = re.compile(
     r"(?:trong|truoc|het|cuoi|hop|ky|phien)[^.;\d]{0,25}?\bthang\s+(\d{1,2})\s*(?:/|nam)\s*" + _YEAR
 )
 _YEAR_END = re.compile(r"(?:het|trong|cuoi|truoc|den|den het|nam)\s+nam\s+" + _YEAR)
-_ONLY_YEAR = re.compile(r"(?:het|trong|cuoi|den het)\s+nam\s+" + _YEAR)
+_ONLY_YEAR = re.compile(r"(?:het|trong|cuoi|den het|vao)\s+nam\s+" + _YEAR)
 _BY_YEAR = re.compile(r"(?:den|truoc)\s+nam\s+" + _YEAR)
 _FROM_YEAR = re.compile(r"tu\s+nam\s+" + _YEAR)
 _PERIOD = re.compile(r"giai\s+doan\s+" + _YEAR + r"\s*[-–]\s*" + _YEAR)

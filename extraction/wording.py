@@ -33,7 +33,8 @@ MAKE = re.compile(
 INSPECTION = re.compile(
     r"kiem tra[^.;]{0,40}dot xuat|dot xuat[^.;]{0,40}kiem tra|\d+\s*cuoc\s*/|"
     r"dinh ky kiem tra|kiem tra dinh ky|kiem tra,\s*thanh tra dinh ky|"
-    r"kiem tra[^.;]{0,120}\b\d+\s*(?:cuoc|lan)\s*/\s*(?:nam|quy)|kiem tra theo ke hoach"
+    r"kiem tra[^.;]{0,120}\b\d+\s*(?:cuoc|lan)\s*/\s*(?:nam|quy)|kiem tra theo ke hoach|"
+    r"\bto chuc kiem tra\b[^.;]{0,60}\btai\s+(?:it nhat|toi thieu|\d+%|cac|mot so)"
 )
 # "tăng cường kỷ luật, kỷ cương hành chính": offices follow this up by inspecting how
 # public servants keep it (kiểm tra công vụ, Chỉ thị 26/CT-TTg), so it is an inspection duty.

@@ -98,6 +98,8 @@ def test_the_councils_supervision_stays_the_councils_and_targets_starting_with_a
     draft = _draft(SON_LA, date(2024, 7, 10))
     supervision = obligation_quoting(draft, "giám sát việc thực hiện Nghị quyết")
     assert set(supervision["lead"]) == {"Thường trực HĐND tỉnh", "Các ban của HĐND tỉnh"}
+    assert supervision["kind"] == "recurring_report"
+    assert supervision["deliverable"] == "Báo cáo kết quả giám sát"
     target = obligation_quoting(draft, "đúng hạn đạt")
     assert target["target"]["year"] == 2025
     assert (
