@@ -125,7 +125,9 @@ class NameRegistry:
             )
         if not agencies:
             agencies.append(Agency(code="X", name="X", level="province", kind="other"))
-        return AgencyRegistry(province=province, province_name="tỉnh", agencies=agencies)
+        return AgencyRegistry.model_validate(
+            {"province": province, "province_name": "tỉnh", "agencies": agencies}
+        )
 
 
 def with_codes(catalogue: DocumentCatalogue, names: NameRegistry) -> DocumentCatalogue:
