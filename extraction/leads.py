@@ -62,7 +62,9 @@ def read_leads(folded: str, clause: Span, mentions: list[Mention]) -> Leads:
     used: set[int] = set()
     for match in _COOPERATE.finditer(folded, clause.start, clause.end):
         for i, mention in enumerate(inside):
-            if match.end() <= mention.span.start <= match.end() + 2:
+            # "phối hợp với các tổ chức chính trị - xã hội": the pattern took the "các" of the
+            # group's own name, so the mention may start inside the match.
+            if match.start() < mention.span.start <= match.end() + 2:
                 run = _run(folded, inside, i)
                 found.cooperating += run
                 used |= {id(m) for m in run}

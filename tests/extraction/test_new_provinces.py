@@ -182,3 +182,12 @@ def test_validating_a_draft_of_a_province_without_registry_says_what_to_do_in_on
     assert len(problems) == 1
     assert "--registry-draft" in problems[0].message
     assert 'tỉnh "LC"' in problems[0].message
+
+
+def test_a_cooperating_group_in_the_registry_is_kept():
+    from extraction.registry_draft import extract_with_registry_draft
+
+    result, registry = extract_with_registry_draft(SON_LA, today=date(2024, 7, 10))
+    front = obligation_quoting(result, "Đề nghị Ủy ban Mặt trận")
+    groups = {g["name"]: g["code"] for g in registry.data()["groups"]}
+    assert front["cooperating"] == [groups["Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"]]
