@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extraction.agencies import AgencyIndex, Mention
-from extraction.lexicon import GROUPS, GroupClass
+from extraction.lexicon import GROUPS
 from extraction.text import Span, fold
 from tasks_catalog.catalogue.schema import AgencyRegistry
 
@@ -135,6 +135,7 @@ def registry_draft(
         else:
             found.add_agency(mention.name, " ".join(mention.span.of(text).split()))
     found.add_agency("UBND tỉnh")
+    _members_said(text, mentions, found)
     group_names = {GROUPS[key][0].name: key for key in GROUPS}
     for obligation in drafted:
         for name in [*obligation.get("lead", []), *obligation.get("cooperating", [])]:
@@ -149,6 +150,33 @@ def registry_draft(
     return found
 
 
+_LISTED = re.compile(r"\s*[(:,]?\s*(?:gom|bao\s+gom)\s*:?\s*$")
+_BETWEEN = re.compile(r"^\s*(?:,|va)?\s*$")
+
+
+def _members_said(text: str, mentions: list[Mention], found: RegistryDraft) -> None:
+    """ "Các sở, ban, ngành (gồm Sở Nội vụ, Sở Tư pháp và Sở Tài chính)": the group is
+    these agencies, not every agency of its kinds."""
+    folded = fold(text)
+    for i, mention in enumerate(mentions):
+        if mention.group is None or mention.group not in found.groups or i + 1 >= len(mentions):
+            continue
+        if not _LISTED.match(folded[mention.span.end : mentions[i + 1].span.start]):
+            continue
+        listed = [mentions[i + 1]]
+        for nxt in mentions[i + 2 :]:
+            if not _BETWEEN.match(folded[listed[-1].span.end : nxt.span.start]):
+                break
+            listed.append(nxt)
+        if len(listed) < 2 or any(m.group is not None for m in listed):
+            continue
+        codes = [found.agencies[_SAME_AS.get(m.name, m.name)]["code"] for m in listed]
+        group = found.groups[mention.group]
+        group["members"] = codes
+        group.pop("kinds", None)
+        group.pop("levels", None)
+
+
 def _inspected_class(words: str) -> str:
     """The group of inspected units a duty needs (as `FieldReader._inspected_units` asks)."""
     if re.search(r"mot cua|hanh chinh cong|tiep nhan va tra", words):
@@ -159,10 +187,6 @@ def _inspected_class(words: str) -> str:
 def annotate(yaml_text: str) -> str:
     """Mark each agency's empty list of people as the clerk's to fill."""
     return re.sub(r"(?m)^(\s*people: \[\])$", rf"\1  # {_TO_FILL}", yaml_text)
-
-
-def group_class(key: str) -> GroupClass:
-    return GROUPS[key][0]
 
 
 def extract_with_registry_draft(

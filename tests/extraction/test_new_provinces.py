@@ -191,3 +191,23 @@ def test_a_cooperating_group_in_the_registry_is_kept():
     front = obligation_quoting(result, "Đề nghị Ủy ban Mặt trận")
     groups = {g["name"]: g["code"] for g in registry.data()["groups"]}
     assert front["cooperating"] == [groups["Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"]]
+
+
+def test_a_group_whose_members_the_text_lists_has_those_members(tmp_path):
+    from extraction.registry_draft import extract_with_registry_draft
+
+    path = tmp_path / "kh.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\n\nSố: 30/KH-UBND\n\nĐiện Biên, ngày 05 tháng 3 năm 2024\n\n"
+        "KẾ HOẠCH\nRà soát thủ tục hành chính năm 2024\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các sở, ban, ngành (gồm Sở Nội vụ, Sở Tư pháp và Sở Tài chính) rà soát thủ tục "
+        "hành chính, hoàn thành trước ngày 30/6/2024.\n",
+        encoding="utf-8",
+    )
+    result, registry = extract_with_registry_draft(path, today=date(2024, 3, 5))
+    data = registry.data()
+    codes = {a["name"]: a["code"] for a in data["agencies"]}
+    group = next(g for g in data["groups"] if g["name"] == "Các sở, ban, ngành")
+    assert group["members"] == [codes["Sở Nội vụ"], codes["Sở Tư pháp"], codes["Sở Tài chính"]]
+    assert "kinds" not in group
+    assert result.data["obligations"][0]["lead"] == [group["code"]]
