@@ -30,6 +30,11 @@ def extract(
         "--text-output",
         help="Ghi văn bản thuần mà các vị trí (offsets) trong bản nháp trỏ vào",
     ),
+    registry_draft: Path = typer.Option(
+        None,
+        "--registry-draft",
+        help="Tỉnh chưa có danh mục cơ quan: ghi bản nháp danh mục (mọi cơ quan, nhóm văn bản nêu) vào tệp này",
+    ),
 ) -> None:
     """Trích bản nháp danh mục nhiệm vụ từ phần tổ chức thực hiện của một văn bản.
 
@@ -39,10 +44,15 @@ def extract(
     from extraction.agencies import AgencyIndex
     from extraction.errors import ExtractionError
 
+    if agencies and registry_draft:
+        raise fail("chỉ dùng một trong hai: --agencies (tỉnh đã có danh mục) hoặc --registry-draft")
     with reporting_problems():
         index = AgencyIndex.load(agencies) if agencies else None
     try:
-        result, text = _draft(file, index, agencies, tcvn3, output, text_output)
+        if registry_draft:
+            result, text = _new_province(file, registry_draft, tcvn3, output, text_output)
+        else:
+            result, text = _draft(file, index, agencies, tcvn3, output, text_output)
     except ExtractionError as exc:
         raise fail(f"{file}: {exc.message}") from None
     except OSError as exc:
@@ -57,6 +67,11 @@ def extract(
     typer.echo(
         f"Đã ghi {output}: {len(obligations)} nhiệm vụ, {guessed} có trường do máy đoán cần rà soát."
     )
+    if registry_draft:
+        typer.echo(
+            f"Đã ghi {registry_draft}: danh mục cơ quan nháp; hãy điền người nhận (people) của "
+            f"từng cơ quan, rồi chạy: dondoc catalog validate {output} {registry_draft}"
+        )
 
 
 def _draft(file, index, agencies, tcvn3, output, text_output):  # noqa: ANN001, ANN202
@@ -70,6 +85,28 @@ def _draft(file, index, agencies, tcvn3, output, text_output):  # noqa: ANN001, 
     text = to_yaml(result.data, file.name)
     if output is not None:
         write_atomically(output, text)
+    if text_output is not None:
+        write_atomically(text_output, result.source.text)
+    return result, text
+
+
+def _new_province(file, registry_path, tcvn3, output, text_output):  # noqa: ANN001, ANN202
+    """A province without a registry: draft the registry too, check the pair, write both."""
+    import tempfile
+
+    from extraction.output import registry_yaml, to_yaml, write_atomically
+    from extraction.registry_draft import extract_with_registry_draft
+
+    result, registry = extract_with_registry_draft(file, today=local_today(), convert_tcvn3=tcvn3)
+    registry_text = registry_yaml(registry.data(), file.name)
+    with tempfile.TemporaryDirectory() as folder:
+        written = Path(folder) / "agencies.yaml"
+        written.write_text(registry_text, encoding="utf-8")
+        _check(result, written, file)
+    text = to_yaml(result.data, file.name)
+    if output is not None:
+        write_atomically(output, text)
+    write_atomically(registry_path, registry_text)
     if text_output is not None:
         write_atomically(text_output, result.source.text)
     return result, text

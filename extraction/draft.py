@@ -41,6 +41,7 @@ class DraftResult:
     data: dict[str, Any]  # what is written, in the order a person reads it
     source: Source
     warnings: list[str] = field(default_factory=list)
+    header_province: str | None = None  # the province named in the document's heading
 
 
 def extract_draft(
@@ -76,7 +77,7 @@ def extract_draft(
             f"bản nháp không hợp lệ (lỗi của dondoc, xin báo lại): {exc}"
         ) from None
     warnings = ["tệp được chuyển từ TCVN3 sang Unicode"] if source.converted_from_tcvn3 else []
-    return DraftResult(catalogue, data, source, warnings)
+    return DraftResult(catalogue, data, source, warnings, header.province_name)
 
 
 def _table_drafts(source: Source, reader: Reader) -> list[Draft]:
@@ -118,7 +119,7 @@ def _catalogue_data(
         "number": header.number,
         "kind": header.kind,
         "issuer": header.issuer,
-        "province": index.province or _province_code(header.province_name),
+        "province": index.province or province_code(header.province_name),
         "issued": header.issued,
     }
     if valid_until:
@@ -145,10 +146,14 @@ def _valid_until(header: Header, drafts: list[Draft]) -> date | None:
             ends.append(date(int(draft.target["year"]), 12, 31))  # type: ignore[call-overload]
         if draft.schedule and isinstance(draft.schedule.get("once"), date):
             ends.append(draft.schedule["once"])  # type: ignore[arg-type]
+    if not header.valid_until and any(d.schedule and "every" in d.schedule for d in drafts):
+        # Validity read from one-off deadlines would end before a recurring duty ever falls
+        # due: a document that states none runs at least to the end of its issue year.
+        ends.append(date(header.issued.year, 12, 31))
     return max(ends) if header.valid_until or ends else None
 
 
-def _province_code(name: str | None) -> str:
+def province_code(name: str | None) -> str:
     """ "Nghệ An" → "NA", as the seed registries name provinces; "XX" when unknown."""
     if not name:
         return "XX"

@@ -28,6 +28,9 @@ from extraction.wording import (
 _PRODUCT_PERIOD = re.compile(r"(?:giai\s+doan|\d+\s+nam)\s+(20\d\d)\s*[-–]\s*20\d\d")
 
 
+_SUPERVISES = re.compile(r"(?:[^.;]{0,200}?\b)?(?:tham gia\s+)?giam\s+sat\s+viec\s+thuc\s+hien\b")
+
+
 @dataclass
 class Draft:
     """One obligation as read, before it is given a code."""
@@ -167,11 +170,17 @@ class FieldReader:
         if timing.schedule is None or (vague and RESEARCH.match(opening(words))):
             timing = self._default_timing(words, deliverable, year)
         draft.schedule = timing.schedule
+        if timing.schedule and "after" in timing.schedule:
+            draft.schedule = {
+                **timing.schedule,
+                "after": self._unfolded(str(timing.schedule["after"])),
+            }
         draft.confidence["schedule"] = timing.confidence
         if timing.guess:
             draft.guesses.append(timing.guess)
         recurring = timing.schedule if timing.recurring else None  # a recurring one has one
-        if recurring is not None and (deliverable == "Báo cáo" or "bao cao" in words):
+        reports = deliverable == "Báo cáo" or re.search(r"\bbao\s+cao\b|\bgui\s+ket\s+qua\b", words)
+        if recurring is not None and reports:
             draft.kind = "recurring_report"
             deliverable = "Báo cáo định kỳ"
             if not {"day", "month", "working_day"} & set(recurring):  # no date of its own:
@@ -183,8 +192,19 @@ class FieldReader:
                 draft.guesses.append(
                     "báo cáo định kỳ theo kỳ chốt số liệu của Nghị định 09/2019/NĐ-CP, nộp 5 ngày làm việc sau ngày chốt"
                 )
+        if timing.recurring and draft.kind == "deliverable" and _SUPERVISES.match(opening(words)):
+            # "Thường trực HĐND tỉnh … giám sát việc thực hiện Nghị quyết": the Council's own
+            # supervision, reported on each period; it stays with the Council.
+            draft.kind = "recurring_report"
+            deliverable = "Báo cáo kết quả giám sát"
         draft.deliverable = draft.deliverable or deliverable or "Báo cáo kết quả thực hiện"
         draft.confidence["deliverable"] = 0.7 if deliverable else 0.3
+
+    def _unfolded(self, folded_words: str) -> str:
+        """The source's own words (with diacritics) for words read from the folded text."""
+        pattern = r"\s+".join(re.escape(w) for w in folded_words.split())
+        match = re.search(pattern, self.folded)
+        return " ".join(self.text[match.start() : match.end()].split()) if match else folded_words
 
     def _default_timing(
         self, words: str, deliverable: str | None, year: int | None = None
@@ -226,5 +246,9 @@ class FieldReader:
             when = date(self.issued.year + 1, 12, 31)
             guess = "văn bản không nêu thời hạn; xây dựng cơ chế, chính sách, quy định thường mất khoảng một năm: tạm lấy 31/12 năm sau"
             return Timing({"once": when}, 0.3, guess)
+        end = self.valid_until
+        if end is not None and end.year == self.issued.year:  # "Kế hoạch … năm 2024"
+            guess = f"văn bản không nêu thời hạn; văn bản chỉ có hiệu lực trong năm {end.year}: tạm lấy {end:%d/%m/%Y}"
+            return Timing({"once": end}, 0.3, guess)
         guess = "văn bản không nêu thời hạn; nhiệm vụ thường xuyên nên theo dõi, báo cáo hằng năm (31/12)"
         return Timing({"every": "year"}, 0.3, guess, recurring=True)

@@ -146,12 +146,24 @@ def _issued(folded: str) -> date | None:
     return None
 
 
+# Lines after a title that are not part of it: the place and date, the legal bases.
+_NOT_TITLE = re.compile(r"ngay\s+\d{1,2}\s+thang|^(?:can cu|so\s*:|kinh gui|xet\b)")
+
+
 def _title(head: str, kind_line: int | None) -> str:
     lines = [line.strip() for line in head.split("\n")]
     if kind_line is not None:
-        following = [line for line in lines[kind_line + 1 :] if line]
+        following = lines[kind_line + 1 :]
+        while following and not following[0]:
+            following.pop(0)
         if following:
-            title = following[0]
+            # A title wrapped over lines runs to the blank line (or the issuer's capitals).
+            parts = [following[0]]
+            for line in following[1:]:
+                if not line or line.isupper() or len(parts) >= 4 or _NOT_TITLE.search(fold(line)):
+                    break
+                parts.append(line)
+            title = squeeze(" ".join(parts))[:300]
             return title[0].upper() + title[1:]
     first = next((line for line in lines if len(line) > 10), "Văn bản chưa rõ tên")
     return squeeze(first)[:300]

@@ -45,7 +45,11 @@ class Unit:
 
 
 _MODE_CUES = (
-    ("implementation", re.compile(r"\bto chuc thuc hien\s*:|\bphan cong nhiem vu\b")),
+    ("implementation", re.compile(
+        r"\bto chuc thuc hien\s*:|\bphan cong nhiem vu\b|"
+        r"\b(?:thuc\s+hien|trien\s+khai)\s+(?:mot\s+so|cac)\s+(?:noi\s+dung|nhiem\s+vu|viec)\s+"
+        r"(?:sau|nhu\s+sau)\s*:"
+    )),
     ("tasks", re.compile(
         r"\b(?:giai phap thuc hien|nhom giai phap|cac giai phap|nhiem vu, bao gom|de ra cac nhiem vu|"
         r"nhiem vu va giai phap|nhiem vu, giai phap)\b"
@@ -98,22 +102,28 @@ class Walker:
             if paragraph.row is not None:
                 continue
             folded = self.folded[paragraph.span.start : paragraph.span.end]
+            opens = False
             if not self.has_sections and (paragraph.label is None or paragraph.is_title):
-                self._update_mode(folded)
+                opens = self._update_mode(folded)
             section = self.section_of(paragraph)
             self._remember(paragraph, folded)
+            if opens and folded.rstrip().endswith(":"):
+                continue  # "… yêu cầu … thực hiện một số nội dung sau:" introduces the items
             if section in ("none", "background", "other"):
                 continue
             if paragraph.is_title and paragraph.label and not _has_content(paragraph.label.title):
                 continue
             yield from self._paragraph_units(paragraph, section)
 
-    def _update_mode(self, folded: str) -> None:
-        head = folded[:250]
+    def _update_mode(self, folded: str) -> bool:
+        """Whether this paragraph opens a section of its own (a cue at its start or, for a
+        sentence that introduces a list, at its end)."""
+        ends = folded.rstrip().endswith(":")
         for mode, cue in _MODE_CUES:
-            if cue.search(head):
+            if cue.search(folded[:250]) or (ends and cue.search(folded[-200:])):
                 self.mode = mode
-                return
+                return True
+        return False
 
     def _parent(self, paragraph: Paragraph) -> int:
         return paragraph.path[-1].index if paragraph.path else -1
@@ -264,10 +274,13 @@ def clause_label(paragraph: Paragraph) -> tuple[str, str]:
     """ "Điều 1, khoản 3, điểm c, đoạn 9" and its ASCII form "D1.3c.p9"."""
     words: list[str] = []
     code: list[str] = []
-    for heading in (*paragraph.path, paragraph):
+    headings = [h for h in (*paragraph.path, paragraph) if h.label is not None]
+    for n, heading in enumerate(headings):
         label = heading.label
         if label is None:
             continue
+        if _numbered_again(label, headings[n + 1 :]):
+            continue  # "khoản 2, điểm 2.1" says 2 twice: "điểm 2.1" says it all
         if label.kind == "dieu":
             words.append(f"Điều {label.number}")
             code.append(f"D{label.number}")
@@ -296,6 +309,13 @@ def clause_label(paragraph: Paragraph) -> tuple[str, str]:
         code.append(f"p{paragraph.ordinal}")
     text = ", ".join(words) or "Phần mở đầu"
     return text[0].upper() + text[1:], _join_code(code)
+
+
+def _numbered_again(label: object, below: list[Paragraph]) -> bool:
+    """Whether a deeper heading's number repeats this one's ("2." above "2.1.", "II." above
+    "II.1")."""
+    number = getattr(label, "number", "")
+    return any(h.label is not None and h.label.number.startswith(f"{number}.") for h in below)
 
 
 _ORDINALS = {

@@ -19,17 +19,22 @@ from dataclasses import dataclass, field
 from extraction.agencies import Mention
 from extraction.text import Span
 
-_JOIN = re.compile(r"^[\s,;]*(?:(?:va|cung|voi|cac|cung voi)\s+)*[\s,;]*(?:cac\s+)?$")
+_HEADS = r"(?:thu\s+truong|chu\s+tich|giam\s+doc|nguoi\s+dung\s+dau)"
+_JOIN = re.compile(
+    r"^[\s,;]*(?:(?:va|cung|voi|cac|cung voi)\s+)*[\s,;]*(?:" + _HEADS + r"\s+)?(?:cac\s+)?$"
+)
 _COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+(?:voi|cung))?\s*(?:cac\s+)?")
 _TRIGGER = re.compile(
     r"\b(?:giao|yeu\s+cau|de\s+nghi|phan\s+cong|chi\s+dao)(?:\s+cho)?\s*(?:cac\s+)?$"
 )
 _CHAIR = re.compile(
-    r"^\s*,?\s*(?:chu\s+tri|la\s+co\s+quan\s+chu\s+tri|lam\s+dau\s+moi|la\s+dau\s+moi)\b"
+    r"\s*,?\s*(?:chu\s+tri|la\s+co\s+quan\s+chu\s+tri|lam\s+dau\s+moi|la\s+dau\s+moi)\b"
 )
-_ASSIGNS = re.compile(r"^\s*(?:giao|yeu\s+cau|de\s+nghi|chi\s+dao\s+(?:cac|so|ubnd|uy))\b")
+_ASSIGNS = re.compile(r"\s*(?:giao|yeu\s+cau|de\s+nghi|chi\s+dao\s+(?:cac|so|ubnd|uy))\b")
 _OPENING = re.compile(
-    r"^[\s\-–+•*]*(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
+    r"[\s\-–+•*]*(?:\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)?"
+    r"(?:[a-z][a-z ,]{2,40}:\s*)?"  # "Tự kiểm tra: Thủ trưởng …", a run-in heading
+    r"(?:" + _HEADS + r"\s+)?"
     r"(?:(?:giao|de\s+nghi|yeu\s+cau|dong\s+thoi|ngoai\s+ra|trong\s+do|cac|cu\s+the)\s*[,:]?\s*)*"
 )
 
@@ -57,7 +62,9 @@ def read_leads(folded: str, clause: Span, mentions: list[Mention]) -> Leads:
     used: set[int] = set()
     for match in _COOPERATE.finditer(folded, clause.start, clause.end):
         for i, mention in enumerate(inside):
-            if match.end() <= mention.span.start <= match.end() + 2:
+            # "phối hợp với các tổ chức chính trị - xã hội": the pattern took the "các" of the
+            # group's own name, so the mention may start inside the match.
+            if match.start() < mention.span.start <= match.end() + 2:
                 run = _run(folded, inside, i)
                 found.cooperating += run
                 used |= {id(m) for m in run}
@@ -65,7 +72,11 @@ def read_leads(folded: str, clause: Span, mentions: list[Mention]) -> Leads:
         if id(mention) in used:
             continue
         before = folded[clause.start : mention.span.start]
-        if _TRIGGER.search(before[-40:]):
+        trigger = _TRIGGER.search(before[-40:])
+        if trigger and _directs_own_units(folded, trigger, inside[:i]):
+            found.lead = [m for m in _run(folded, inside, 0) if id(m) not in used]
+            return found
+        if trigger:
             found.assigners = [m for m in inside[:i] if id(m) not in used]
             found.lead = [m for m in _run(folded, inside, i) if id(m) not in used]
             return found
@@ -84,13 +95,24 @@ def read_leads(folded: str, clause: Span, mentions: list[Mention]) -> Leads:
     return found
 
 
+def _directs_own_units(folded: str, trigger: re.Match[str], speakers: list[Mention]) -> bool:
+    """ "UBND các huyện, thành phố chỉ đạo Bộ phận một cửa cấp xã tự kiểm tra …": a group of
+    local committees directing their own units keeps the duty; "UBND tỉnh chỉ đạo Sở …"
+    or "HĐND tỉnh giao …" hands it on."""
+    return (
+        bool(speakers)
+        and speakers[0].group is not None
+        and trigger.group(0).lstrip().startswith("chi dao")
+    )
+
+
 # (folded pattern, canonical agency, what it is about) — the advisory department an office
 # makes responsible when the text names nobody (docs/catalogue-format.md).
 TOPICS: tuple[tuple[str, str, str], ...] = (
     (r"phuc vu cua co quan hanh chinh|\bsipas\b|par index|\bpapi\b|chi so cai cach hanh chinh|bien che|vi tri viec lam|"
      r"tinh gian|to chuc bo may|thi tuyen|nang ngach|tuyen dung", "Sở Nội vụ", "cải cách hành chính, tổ chức bộ máy"),
     (r"hai long[^.;]{0,30}giai quyet|thu tuc hanh chinh|\btthc\b|mot cua|dich vu cong|cong dich vu cong|ho so(?!\s+(?:cong viec|benh an|so))"
-     r"|tiep nhan va tra ket qua|hanh chinh cong|ky so|bao cao quoc gia", "Văn phòng UBND tỉnh", "thủ tục hành chính, một cửa"),
+     r"|tiep nhan va tra ket qua|hanh chinh cong|(?<!chu )ky so|bao cao quoc gia", "Văn phòng UBND tỉnh", "thủ tục hành chính, một cửa"),
     (r"chuyen doi so|chinh quyen (?:dien tu|so)|cong nghe thong tin|\bcntt\b|dinh danh|du lieu|"
      r"ha tang so|ky nang so|cong nghe so|\bdti\b|truc tuyen|moi truong so|moi truong mang|dia chi so|"
      r"cap quang|internet|xu ly cong viec|ho so cong viec|nen tang|chu ky so|(?<!mot cua )dien tu\b",
@@ -118,11 +140,17 @@ _TOPICS = [(re.compile(p), name, about, 1.0) for p, name, about in TOPICS]
 _TOPICS.append((re.compile(WHO[0]), WHO[1], WHO[2], 0.01))
 
 
+# "Bố trí ngân sách … cho chuyển đổi số": what is allocated is the budget, whatever for.
+_BUDGET = re.compile(r"^\W*(?:bo tri|can doi|dam bao|cap)\s+(?:ngan sach|kinh phi|von)\b")
+
+
 def topic_agency(folded: str, *fallbacks: str) -> tuple[str, str]:
     """The advisory department for what a passage is about (most distinct cue words wins,
     a word repeated counts once; on a tie the earlier, more specific topic); else for what
     the `fallbacks` are about in turn (the whole sentence, the document's title); else
     Sở Nội vụ, the adviser on administrative reform."""
+    if _BUDGET.match(folded):
+        return "Sở Tài chính", "tài chính công"
     best: tuple[float, int, str, str] | None = None
     for order, (pattern, name, about, weight) in enumerate(_TOPICS):
         hits = len(set(pattern.findall(folded))) * weight

@@ -17,14 +17,14 @@ into duties, a part without a cue of its own staying with its neighbour.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from extraction.fields import Draft, FieldReader
 from extraction.items import Unit
 from extraction.targets import TargetValue, find_targets
-from extraction.text import Span, squeeze, trim
-from extraction.timing import Timing, read_timing, year_mentions
+from extraction.text import Span, fold, squeeze, trim
+from extraction.timing import Timing, deadlines, read_timing, year_mentions
 from extraction.wording import (
     ACTION,
     COMPARATOR_WORDS,
@@ -42,6 +42,10 @@ from extraction.wording import (
     starts_with_deliverable,
     title_of,
 )
+
+# "…; hoàn thành trước ngày 31/3/2024": the deadline of the part before it, not a duty.
+_DEADLINE_ONLY = re.compile(r"\W*(?:hoan thanh|thuc hien xong|xong)\s+(?:truoc|trong|cham nhat)\b")
+_HEAD_WORDS = {"thu", "truong", "chu", "tich", "giam", "doc", "nguoi", "dung", "dau"}
 
 
 @dataclass
@@ -117,20 +121,28 @@ class Reader(FieldReader):
         parts.append(trim(self.text, Span(start, span.end)))
         merged: list[Span] = []
         for part in (p for p in parts if len(p) > 3):
-            if merged and (not self._cued(part) or self._only_agencies(merged[-1])):
+            if merged and (
+                not self._cued(part)
+                or self._only_agencies(merged[-1])
+                or _DEADLINE_ONLY.match(self.folded, part.start, part.end)
+            ):
                 merged[-1] = Span(merged[-1].start, part.end)
             else:
                 merged.append(part)
         return merged or [span]
 
     def _only_agencies(self, part: Span) -> bool:
-        """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty."""
+        """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty
+        (a run-in heading "Tự kiểm tra:" and the heads' titles do not count as words)."""
         rest = self.text[part.start : part.end]
+        heading = re.match(r"[^:;.]{1,40}:\s*", rest)
+        rest = " " * heading.end() + rest[heading.end() :] if heading else rest
         for mention in sorted(
             self.index.find(self.text, self.folded, part), key=lambda m: -m.span.start
         ):
             rest = rest[: mention.span.start - part.start] + rest[mention.span.end - part.start :]
-        return len(re.findall(r"\w+", rest)) <= 2
+        words = [w for w in re.findall(r"\w+", rest) if fold(w) not in _HEAD_WORDS]
+        return len(words) <= 2
 
     def _cued(self, part: Span) -> bool:
         words = self.folded[part.start : part.end]
@@ -140,6 +152,7 @@ class Reader(FieldReader):
             or INSPECTION.search(words)
             or deliverable_of(words) is not None
             or REVIEWS.search(words)
+            or re.search(r"\b(?:so|tong)\s+ket\b[^.;]{0,30}\bnam\s+20\d\d", words)
             or COMPLETION.search(words)
             or re.search(r"\bden\s+nam\s+20\d\d", words[:100])
         )
@@ -169,12 +182,32 @@ class Reader(FieldReader):
     def _duties(self, unit: Unit, clause: Span) -> list[Draft]:
         words = self.folded[clause.start : clause.end]
         duties = [self._duty(unit, clause)]
+        duties += self._more_deadlines(duties[0], words)
         if REVIEWS.search(words):
             duties += [
                 self._duty(unit, clause, review="sơ kết"),
                 self._duty(unit, clause, review="tổng kết"),
             ]
         return duties
+
+    def _more_deadlines(self, duty: Draft, words: str) -> list[Draft]:
+        """ "báo cáo … tại phiên họp thường kỳ tháng 7/2024 và tháng 12/2024": one duty per
+        deadline after the first (which the duty itself has)."""
+        once = (duty.schedule or {}).get("once")
+        if once is None or duty.kind != "deliverable":
+            return []
+        found = [d for d in deadlines(words) if d != once]
+        more = []
+        for when in dict.fromkeys(found):
+            copy = replace(
+                duty,
+                schedule={"once": when},
+                title=f"{duty.title} (hạn {when:%d/%m/%Y})",
+                confidence=dict(duty.confidence),
+                guesses=list(duty.guesses),
+            )
+            more.append(copy)
+        return more
 
     def _duty(self, unit: Unit, clause: Span, review: str | None = None) -> Draft:
         words = self.folded[clause.start : clause.end]
@@ -224,6 +257,11 @@ class Reader(FieldReader):
         for candidate in (before[-1:], [unit.year] if unit.year else [], after[:1]):
             if candidate:
                 return candidate[0]
+        # "giai đoạn 2023 - 2025, định hướng đến năm 2030": a goal without a year is the
+        # main period's, not the outlook's.
+        period = re.search(r"giai\s+doan\s+20\d\d\s*[-–]\s*(20\d\d)", self.topic)
+        if period:
+            return int(period.group(1))
         return (self.valid_until or self.issued).year
 
 

@@ -23,6 +23,11 @@ class _FlowList(list[object]):
 
 
 class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        """Never "&id001 … *id001": a clerk reads each entry whole, even when two entries
+        share a list (sơ kết and tổng kết of one sentence)."""
+        return True
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
         return super().increase_indent(flow, False)
 
@@ -64,6 +69,22 @@ def to_yaml(data: dict[str, Any], source: str) -> str:
         _styled(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
     )
     return header + body
+
+
+def registry_yaml(data: dict[str, Any], source: str) -> str:
+    """A draft agency registry as YAML, telling the clerk what is left to fill."""
+    from extraction.registry_draft import annotate
+
+    header = (
+        "# yaml-language-server: $schema=../../catalogue/catalogue.schema.json\n"
+        f"# Bản nháp danh mục cơ quan do `dondoc catalog extract --registry-draft` tạo từ {source}:\n"
+        "# mọi cơ quan, nhóm mà văn bản nêu tên. Trước khi nạp: điền `people` của từng cơ quan\n"
+        "# (thủ trưởng: roles [head]; chuyên viên đầu mối: roles [assignee]; Văn phòng UBND tỉnh:\n"
+        "# coordinator, coordination_leader), `emails`, và thêm các huyện, xã (`parent`) mà các\n"
+        "# nhóm (theo `kinds`, `levels`) cần; mã cơ quan có thể đổi, nhớ đổi cả trong bản nháp.\n"
+    )
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    return header + annotate(body)
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -1,6 +1,7 @@
 """How well the extractor reads the seed documents, against the hand-written catalogues.
 
-    python -m extraction.score [--seeds ../shared/seeds] [--by-document]
+    python -m extraction.score [--shared ../shared] [--by-document]
+    python -m extraction.score --corpus [DIR] [--half tuned|held-out] [--by-document]
 
 Each measure is scored twice: over *all* obligations of the hand-written catalogues, and
 over the *explicit* ones, where the text itself states what is being scored (the lead
@@ -139,6 +140,8 @@ def same_schedule(seed: Obligation, draft: Obligation) -> bool:
         return a.once.year == b.once.year and (
             abs((a.once - b.once).days) <= 31 or date(a.once.year, 12, 31) in (a.once, b.once)
         )
+    if a.after and b.after:  # counted from an event: the time allowed must agree
+        return (a.within, a.working) == (b.within, b.working)
     return a.every is not None and a.every == b.every
 
 
@@ -155,7 +158,8 @@ def same_lead(seed: Obligation, draft: Obligation) -> bool:
 _TIME_WORDS = re.compile(
     r"hang nam|hang quy|hang thang|moi nam|6 thang|quy\s+[iv]+\s*/|"
     r"(?:truoc|cham nhat|han|den)\s+(?:ngay\s+)?\d{1,2}/\d{1,2}/20\d\d|"
-    r"(?:den|het|truoc|trong|tu)\s+(?:ngay|nam|thang|quy)\s+\S*\d"
+    r"(?:den|het|truoc|trong|tu)\s+(?:ngay|nam|thang|quy)\s+\S*\d|"
+    r"trong\s+thoi\s+han\s+\d+\s+ngay"
 )
 
 
@@ -346,17 +350,71 @@ def by_document(scores: dict[str, Score]) -> str:
     return "\n".join(lines)
 
 
+def score_corpus(corpus: Path, half: str) -> dict[str, Score]:
+    """Extract every document of one half of the corpus as a new province would (no
+    registry; the draft registry written beside it) and score it against its catalogue."""
+    from extraction.corpus import corpus_cases, source_file, temporary_folder
+
+    scores: dict[str, Score] = {}
+    with temporary_folder() as folder:
+        for case in corpus_cases(corpus, half):
+            path = source_file(case, Path(folder))
+            draft = extract_province_draft(path, case.catalogue.document.issued)
+            scores[case.name] = score_named(case.catalogue, draft)
+    return scores
+
+
+def extract_province_draft(path: Path, today: date) -> Any:
+    """The draft `catalog extract FILE --registry-draft` writes, its codes turned back into
+    the registry draft's names (the corpus catalogues name agencies)."""
+    from extraction.registry_draft import extract_with_registry_draft
+
+    result, registry = extract_with_registry_draft(path, today=today)
+    names = {e["code"]: name for name, e in registry.agencies.items()}
+    names |= {e["code"]: e["name"] for e in registry.groups.values()}
+    for obligation in result.catalogue.obligations:
+        obligation.lead = [names.get(c, c) for c in obligation.lead]
+        obligation.cooperating = [names.get(c, c) for c in obligation.cooperating]
+    return result
+
+
+def score_named(seed: DocumentCatalogue, draft: Any) -> Score:
+    """Score a catalogue that names agencies (the corpus) against a draft."""
+    from extraction.corpus import NameRegistry, with_codes
+
+    names = NameRegistry()
+    gold = with_codes(seed, names)
+    drafted = with_codes(draft.catalogue, names)
+    registry = names.registry(seed.document.province)
+    return score_document(gold, drafted, draft.source.text, registry)
+
+
+def _print_scores(title: str, scores: dict[str, Score], by_doc: bool) -> None:
+    print(f"### {title}\n")  # noqa: T201 - this module's output is the tables
+    print(table(scores))  # noqa: T201
+    if by_doc:
+        print()  # noqa: T201
+        print(by_document(scores))  # noqa: T201
+    print()  # noqa: T201
+
+
 def main(argv: list[str] | None = None) -> int:
+    from extraction.corpus import CORPUS, HALVES
+
     parser = argparse.ArgumentParser(description="Chấm bản nháp trích xuất so với danh mục mẫu")
     parser.add_argument("--shared", type=Path, default=SHARED, help="thư mục chứa seeds/")
     parser.add_argument("--data", type=Path, default=DATA, help="thư mục danh mục mẫu")
+    parser.add_argument(
+        "--corpus", type=Path, nargs="?", const=CORPUS, help="chấm bộ văn bản thử (tuned, held-out)"
+    )
+    parser.add_argument("--half", choices=HALVES, help="chỉ chấm một nửa của bộ văn bản thử")
     parser.add_argument("--by-document", action="store_true", help="thêm bảng theo từng văn bản")
     args = parser.parse_args(argv)
-    scores = score_seeds(args.shared, args.data)
-    print(table(scores))  # noqa: T201 - this module's output is the table
-    if args.by_document:
-        print()  # noqa: T201
-        print(by_document(scores))  # noqa: T201
+    if args.corpus is None:
+        _print_scores("seeds", score_seeds(args.shared, args.data), args.by_document)
+        return 0
+    for half in (args.half,) if args.half else HALVES:
+        _print_scores(f"corpus: {half}", score_corpus(args.corpus, half), args.by_document)
     return 0
 
 

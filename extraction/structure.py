@@ -153,6 +153,9 @@ _END = re.compile(
     r"(noi nhan|t/m\b|tm\.|kt\.|thong ke truy cap|video lien quan|xem chi tiet van ban|chu de$|"
     r"(nghi quyet|quyet dinh|ke hoach|chuong trinh) nay (pho bien|co hieu luc|da duoc))"
 )
+# "… yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./.", "Văn phòng … thông báo để các cơ
+# quan, đơn vị biết, thực hiện./.": the closing formula of a letter or an announcement.
+_CLOSING = re.compile(r"(?:nghiem\s+tuc\s+thuc\s+hien|biet,?\s+(?:thuc\s+hien|phoi\s+hop))\W*$")
 _ASIDE = re.compile(r"(bai lien quan|tin lien quan|tin khac)\s*:?\s*$")
 
 
@@ -165,7 +168,7 @@ def _before_the_end(
     aside = False
     for span, row in merged:
         folded = fold(span.of(text)).strip()
-        if row is None and _END.match(folded):
+        if row is None and (_END.match(folded) or (len(folded) < 200 and _CLOSING.search(folded))):
             break
         if row is None and _ASIDE.match(folded):
             aside = True
@@ -210,7 +213,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "to chuc thuc hien", "trach nhiem thuc hien", "phan cong",
         r"giao(?!\s+(?:thong|duc|dich|luu|tiep|nhan|ban|quyen))",
     ),
-    "tasks": ("nhiem vu", "giai phap", "cong viec"),
+    "tasks": ("nhiem vu", "giai phap", "cong viec", "hinh thuc kiem tra", "hinh thuc, thoi gian kiem tra"),
     "targets": ("muc tieu cu the", "chi tieu", "muc tieu"),
     "background": (
         "tinh hinh", "ket qua", "thuc trang", "quan diem", "muc dich", "yeu cau",

@@ -254,7 +254,7 @@ def _unit(folded_unit: str) -> str:
 
 _FILLER = re.compile(
     r"^(?:(?:trong\s+(?:so\s+)?do|phan dau|dong thoi|cu the|theo do|tiep tuc|muc tieu|"
-    r"(?:dinh huong\s+)?den\s+nam\s+20\d\d|tu\s+nam\s+20\d\d|het\s+nam\s+20\d\d|co|dat)"
+    r"(?:dinh huong\s+)?den\s+nam\s+20\d\d|tu\s+nam\s+20\d\d|het\s+nam\s+20\d\d|nam\s+20\d\d|co(?!\s+quan)|dat)"
     r"\s*[,:]?\s+)+"
 )
 _TAIL_WORDS = re.compile(

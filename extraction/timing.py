@@ -32,19 +32,29 @@ _ANNUAL = re.compile(
     r"(?:truoc|cham nhat|han|vao)\s+(?:ngay\s+)?(\d{1,2})\s*(?:/|\s+thang\s+)\s*(\d{1,2})"
     r"(?!\d|\s*(?:/|-|nam)\s*\d)"
 )
+# "trước ngày 05 của tháng sau", "hằng tháng, trước ngày 25": the day of a monthly report.
+_DAY_OF_MONTH = re.compile(
+    r"(?:truoc|cham nhat|han|vao)\s+(?:ngay\s+)?(\d{1,2})(?:\s+(?:cua\s+)?thang\s+(?:sau|tiep\s+theo|ke\s+tiep))?"
+    r"(?!\s*(?:/|-|\.\d|thang\s+\d|nam|\d))"
+)
 _DAY_OF_QUARTER = re.compile(
     r"(?:truoc|cham nhat|han|vao)\s+(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+quy"
 )
 _QUARTER = re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:/|nam|-)\s*" + _YEAR)
-_MONTH = re.compile(r"(?:trong|truoc|het|cuoi)\s+thang\s+(\d{1,2})\s*(?:/|nam)\s*" + _YEAR)
+_MONTH = re.compile(
+    r"(?:trong|truoc|het|cuoi|hop|ky|phien)[^.;\d]{0,25}?\bthang\s+(\d{1,2})\s*(?:/|nam)\s*" + _YEAR
+)
 _YEAR_END = re.compile(r"(?:het|trong|cuoi|truoc|den|den het|nam)\s+nam\s+" + _YEAR)
-_ONLY_YEAR = re.compile(r"(?:het|trong|cuoi|den het)\s+nam\s+" + _YEAR)
+_ONLY_YEAR = re.compile(r"(?:het|trong|cuoi|den het|vao)\s+nam\s+" + _YEAR)
 _BY_YEAR = re.compile(r"(?:den|truoc)\s+nam\s+" + _YEAR)
 _FROM_YEAR = re.compile(r"tu\s+nam\s+" + _YEAR)
 _PERIOD = re.compile(r"giai\s+doan\s+" + _YEAR + r"\s*[-–]\s*" + _YEAR)
 _WITHIN_DAYS = re.compile(
-    r"trong\s+(?:thoi\s+han\s+)?(\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s+(?:ke\s+)?tu"
+    r"trong\s+(?:thoi\s+han\s+|vong\s+)?(\d{1,3})\s+ngay(\s+lam\s+viec)?\s+(?:ke\s+)?tu\s+(?:ngay\s+)?"
+    r"(?P<event>[^.;,()]{3,80})"
 )
+# "… kể từ ngày nhận được Thông báo này / ký ban hành": the event is this document's issue.
+_THIS_DOCUMENT = re.compile(r"\b(?:nay|ky(?:\s+ban\s+hanh)?|ban\s+hanh)\s*$|^(?:ky|ban\s+hanh)\b")
 _EVERY = (
     (re.compile(r"(\d{1,2})\s+thang\s+(?:mot|1)\s+lan"), None),
     (re.compile(r"(?:hang|moi|dinh ky)\s+(?:6|sau)\s+thang|(?:6|sau)\s+thang\s+(?:mot|1)\s+lan|"
@@ -97,7 +107,10 @@ def read_timing(folded: str, issued: date) -> Timing:
     recurrence = _recurrence(folded)
     if recurrence is not None:
         return _recurring(folded, recurrence)
-    for read in (_explicit_date, _quarter, _month, _relative_days):
+    relative = _relative_days(folded, issued)
+    if relative is not None:
+        return relative
+    for read in (_explicit_date, _quarter, _month):
         found = read(folded, issued)
         if found is not None:
             return Timing({"once": found}, 0.9, year=found.year)
@@ -163,6 +176,9 @@ def _recurring(folded: str, every: str) -> Timing:
     elif every == "quarter" and _DAY_OF_QUARTER.search(folded):
         schedule["day"] = int(_DAY_OF_QUARTER.search(folded).group(1))  # type: ignore[union-attr]
         confidence = 0.9
+    elif every == "month" and _DAY_OF_MONTH.search(folded):
+        schedule["day"] = int(_DAY_OF_MONTH.search(folded).group(1))  # type: ignore[union-attr]
+        confidence = 0.9
     elif re.match(r"\d+ months", every) or every == "month":
         confidence = 0.7
     start = _FROM_YEAR.search(folded)
@@ -199,9 +215,46 @@ def _month(folded: str, issued: date) -> date | None:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _relative_days(folded: str, issued: date) -> date | None:
+def _relative_days(folded: str, issued: date) -> Timing | None:
+    """ "trong thời hạn 10 ngày làm việc kể từ ngày nhận được kết luận kiểm tra": due that
+    many days after an event, dated when the event is recorded. When the event is this
+    document's own issue ("… nhận được Thông báo này"), the date is known now."""
     match = _WITHIN_DAYS.search(folded)
-    return issued + timedelta(days=int(match.group(1))) if match else None
+    if not match:
+        return None
+    days, working = int(match.group(1)), bool(match.group(2))
+    event = " ".join(match.group("event").split())
+    if _THIS_DOCUMENT.search(event):
+        when = issued + timedelta(days=days if not working else days * 7 // 5)
+        guess = None if not working else "ngày làm việc quy đổi gần đúng; hãy kiểm tra lại"
+        return Timing({"once": when}, 0.8, guess, year=when.year)
+    return Timing({"after": event, "within": days, "working": working}, 0.8)
+
+
+_DEADLINES = (
+    re.compile(
+        r"(?:trong|truoc|het|cuoi|hop|ky|phien|va)[^.;\d]{0,25}?\bthang\s+(\d{1,2})\s*/\s*" + _YEAR
+    ),
+    _DATE,
+)
+
+
+def deadlines(folded: str) -> list[date]:
+    """Every one-off deadline a passage gives ("tháng 7/2024 và tháng 12/2024"), in order."""
+    found: list[tuple[int, date]] = []
+    for pattern in _DEADLINES:
+        for match in pattern.finditer(folded):
+            if pattern is _DATE:
+                day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+            else:
+                day, month, year = 0, int(match.group(1)), int(match.group(2))
+            if not 1 <= month <= 12:
+                continue
+            day = day or calendar.monthrange(year, month)[1]
+            when = _safe_date(year, month, day)
+            if when is not None:
+                found.append((match.start(), when))
+    return [when for _, when in sorted(found)]
 
 
 def year_mentions(folded: str) -> list[tuple[int, int]]:
@@ -210,6 +263,8 @@ def year_mentions(folded: str) -> list[tuple[int, int]]:
     found = []
     for match in re.finditer(r"(?:den|het|truoc|tu|trong|cuoi)\s+nam\s+" + _YEAR, folded):
         found.append((match.start(), int(match.group(1))))
+    for match in re.finditer(r"^\W*nam\s+" + _YEAR + r"\s*,", folded):
+        found.append((match.start(), int(match.group(1))))  # "Năm 2025, tỷ lệ … đạt …"
     for match in re.finditer(r"^\W*giai\s+doan\s+" + _YEAR + r"\s*[-–]\s*" + _YEAR, folded):
         found.append((match.start(), int(match.group(2))))  # "Giai đoạn 2022 - 2026, tinh giản …"
     return sorted(found)

@@ -32,7 +32,9 @@ MAKE = re.compile(
 )
 INSPECTION = re.compile(
     r"kiem tra[^.;]{0,40}dot xuat|dot xuat[^.;]{0,40}kiem tra|\d+\s*cuoc\s*/|"
-    r"dinh ky kiem tra|kiem tra dinh ky|kiem tra,\s*thanh tra dinh ky"
+    r"dinh ky kiem tra|kiem tra dinh ky|kiem tra,\s*thanh tra dinh ky|"
+    r"kiem tra[^.;]{0,120}\b\d+\s*(?:cuoc|lan)\s*/\s*(?:nam|quy)|kiem tra theo ke hoach|"
+    r"\bto chuc kiem tra\b[^.;]{0,60}\btai\s+(?:it nhat|toi thieu|\d+%|cac|mot so)"
 )
 # "tăng cường kỷ luật, kỷ cương hành chính": offices follow this up by inspecting how
 # public servants keep it (kiểm tra công vụ, Chỉ thị 26/CT-TTg), so it is an inspection duty.
@@ -44,7 +46,8 @@ RESEARCH = re.compile(r"^(?:nghien cuu|thi diem)\b")
 # The first step of carrying out a document: make it known and start it ("quán triệt Nghị
 # quyết", "Ủy ban nhân dân tỉnh triển khai thực hiện Nghị quyết"), not a document it cites.
 LAUNCH = re.compile(
-    r"(?<!de )\b(?:quan triet|pho bien|trien khai thuc hien|to chuc thuc hien|to chuc trien khai)\s+"
+    r"(?<!de )\b(?:quan triet|pho bien|trien khai thuc hien|to chuc thuc hien|to chuc trien khai|"
+    r"(?:huong dan\s+)?tuyen truyen)\s+"
     r"(?:co hieu qua\s+)?(?:nghi quyet|chi thi|ket luan|de an|chuong trinh|ke hoach)\b"
     r"(?!\s+(?:so|cua|ve)\b)"
 )

@@ -15,6 +15,7 @@ from tasks_catalog.calendar import Schedule
 # An open-ended document is checked and planned this far ahead at most.
 OPEN_ENDED_YEARS = 10
 
+_EVENT_KEYS = ("after", "within", "working")  # a deadline counted from an event
 _PER_TO_EVERY = {"year": "year", "half_year": "half_year", "quarter": "quarter"}
 
 
@@ -35,6 +36,12 @@ def obligation_window(valid_from: date, valid_until: date | None) -> Window:
     return Window(valid_from, end)
 
 
+def waits_for_event(stored: dict[str, Any] | None) -> bool:
+    """A deadline counted from an event ("10 ngày làm việc kể từ ngày nhận được kết luận"):
+    nothing is planned from the calendar; its task is dated once the event is recorded."""
+    return bool(stored and stored.get("after"))
+
+
 def effective_schedule(
     *,
     kind: str,
@@ -53,7 +60,7 @@ def effective_schedule(
 
 
 def schedule_from_json(stored: dict[str, Any]) -> Schedule:
-    values = dict(stored)
+    values = {k: v for k, v in stored.items() if k not in _EVENT_KEYS}
     if "from" in values:
         values["start"] = values.pop("from")
     for key in ("once", "start", "until"):

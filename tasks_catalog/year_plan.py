@@ -29,7 +29,11 @@ from tasks_catalog.models import (
     TaskDueChange,
     TaskStatus,
 )
-from tasks_catalog.obligation_schedule import effective_schedule, obligation_window
+from tasks_catalog.obligation_schedule import (
+    effective_schedule,
+    obligation_window,
+    waits_for_event,
+)
 
 FINISHED = {TaskStatus.DONE, TaskStatus.RECALLED}
 
@@ -113,8 +117,8 @@ def planned_tasks(
 ) -> list[PlannedTask]:
     window = obligation_window(obligation.valid_from, obligation.valid_until)
     span = window.clip(date(year, 1, 1), date(year, 12, 31))
-    if span is None:
-        return []
+    if span is None or waits_for_event(obligation.schedule):
+        return []  # an event-relative deadline gets no task from the yearly plan
     schedule = effective_schedule(
         kind=obligation.kind,
         stored=obligation.schedule,

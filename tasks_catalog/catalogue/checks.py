@@ -15,8 +15,12 @@ from tasks_catalog.calendar import WorkCalendar, first_occurrence, validate_sche
 from tasks_catalog.catalogue.files import CatalogueFile, DocumentFile, RegistryFile
 from tasks_catalog.catalogue.names import NameIndex
 from tasks_catalog.catalogue.problems import Problem
-from tasks_catalog.catalogue.schema import Obligation
-from tasks_catalog.obligation_schedule import effective_schedule, obligation_window
+from tasks_catalog.catalogue.schema import Document, Obligation
+from tasks_catalog.obligation_schedule import (
+    effective_schedule,
+    obligation_window,
+    waits_for_event,
+)
 
 
 @dataclass
@@ -167,12 +171,11 @@ def _check_documents(
                 Problem(where(("document", "number")), f'văn bản "{number}" có trong hơn một tệp')
             )
         if doc.model.document.province not in available.provinces:
+            # One line that says what to do, not one per unresolved agency of the document.
             problems.append(
-                Problem(
-                    where(("document", "province")),
-                    f'chưa có danh mục cơ quan của tỉnh "{doc.model.document.province}"',
-                )
+                Problem(where(("document", "province")), no_registry(doc.model.document))
             )
+            continue
         for i, obligation in enumerate(doc.model.obligations):
             loc = ("obligations", i)
             if obligation.code in codes:
@@ -191,6 +194,15 @@ def _check_documents(
             problems += _resolve_agencies(obligation, available, names, where, loc)
             problems += _check_obligation_time(doc, i, obligation, calendar)
     return problems
+
+
+def no_registry(document: Document) -> str:
+    source = document.source or "VĂN_BẢN"
+    return (
+        f'chưa có danh mục cơ quan của tỉnh "{document.province}": thêm tệp danh mục vào lệnh, '
+        f"hoặc tạo bản nháp bằng `dondoc catalog extract {source} --registry-draft "
+        "agencies.yaml -o draft.yaml`"
+    )
 
 
 def _resolve_agencies(
@@ -238,6 +250,8 @@ def _check_obligation_time(
     valid_until = obligation.valid_until or document.valid_until
     window = obligation_window(valid_from, valid_until)
     stored = obligation.schedule.model_dump(exclude_none=True) if obligation.schedule else None
+    if waits_for_event(stored):
+        return []  # dated when the event happens, not by the calendar
     try:
         schedule = effective_schedule(
             kind=obligation.kind,

@@ -54,6 +54,8 @@ DocumentKind = Literal[
     "decision",  # quyết định
     "directive",  # chỉ thị, kết luận, chỉ đạo
     "report",  # báo cáo
+    "conclusion",  # thông báo kết luận
+    "letter",  # công văn
 ]
 ObligationKind = Literal["deliverable", "recurring_report", "inspection_duty", "target"]
 Comparator = Literal[">=", "<=", "=", ">", "<"]
@@ -110,11 +112,14 @@ class AgencyRegistry(_Strict):
 
 
 class Schedule(_Strict):
-    """When an obligation falls due. Either `once`, or `every` with a due rule.
+    """When an obligation falls due. Either `once`, or `every` with a due rule, or
+    `after` an event with the time allowed (`within` days, `working` days or not).
 
     Examples: `{once: 2023-06-30}`; `{every: year, month: 12, day: 15}` (trước 15/12
     hằng năm); `{every: quarter, report: true, after_cutoff: 5}` (báo cáo quý theo
-    Nghị định 09, 5 ngày làm việc sau ngày chốt số liệu); `{every: month, working_day: 3}`.
+    Nghị định 09, 5 ngày làm việc sau ngày chốt số liệu); `{every: month, working_day: 3}`;
+    `{after: nhận được kết luận kiểm tra, within: 10, working: true}` (trong thời hạn 10
+    ngày làm việc kể từ ngày nhận được kết luận kiểm tra: no date until the event is recorded).
     """
 
     once: date | None = None
@@ -126,8 +131,29 @@ class Schedule(_Strict):
     after_cutoff: int = Field(0, ge=0, le=60)
     start: date | None = Field(None, alias="from")
     until: date | None = None
+    after: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="sự kiện tính thời hạn, ví dụ nhận được kết luận kiểm tra",
+    )
+    within: int | None = Field(None, ge=1, le=366, description="số ngày kể từ sự kiện (after)")
+    working: bool = Field(False, description="within tính theo ngày làm việc")
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _event_complete(self) -> Schedule:
+        if (self.after is None) != (self.within is None):
+            raise ValueError("thời hạn theo sự kiện cần cả after (sự kiện) và within (số ngày)")
+        if self.after is not None and (self.once is not None or self.every is not None):
+            raise ValueError("thời hạn theo sự kiện (after) không dùng cùng once hoặc every")
+        return self
+
+    @property
+    def on_event(self) -> bool:
+        """Due a number of days after an event (no date until the event is recorded)."""
+        return self.after is not None
 
     @field_validator("every")
     @classmethod
