@@ -1,0 +1,32 @@
+"""evidence: one row per file listed, even when two files have equal bytes
+
+Revision ID: 0008
+Revises: 0005
+Create Date: 2026-12-05
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0008"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("inspection_evidence", schema=None) as batch_op:
+        batch_op.drop_constraint("uq_inspection_evidence_record_id_sha256", type_="unique")
+
+
+def downgrade() -> None:
+    # Rows of equal bytes in one record would break the constraint: keep the first of each.
+    op.execute(
+        "DELETE FROM inspection_evidence WHERE id NOT IN "
+        "(SELECT MIN(id) FROM inspection_evidence GROUP BY record_id, sha256)"
+    )
+    with op.batch_alter_table("inspection_evidence", schema=None) as batch_op:
+        batch_op.create_unique_constraint(
+            "uq_inspection_evidence_record_id_sha256", ["record_id", "sha256"]
+        )
