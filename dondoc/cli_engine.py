@@ -178,9 +178,10 @@ def outbox_retry(
             .values(state=NotificationState.PENDING, attempts=0, next_attempt_at=moment)
             .execution_options(synchronize_session=False)
         )
-    if key is not None and result.rowcount != 1:
+        changed = int(getattr(result, "rowcount", 0))
+    if key is not None and changed != 1:
         raise fail(f"không có thông báo lỗi với khoá {key}")
-    typer.echo(f"Sẽ gửi lại {key or f'{result.rowcount} thông báo'} ở lượt gửi tới.")
+    typer.echo(f"Sẽ gửi lại {key or f'{changed} thông báo'} ở lượt gửi tới.")
 
 
 @outbox_app.command("status")

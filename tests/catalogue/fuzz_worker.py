@@ -31,6 +31,7 @@ def _tables_hash(url: str) -> str:
 
 def main() -> None:
     url = sys.argv[1]
+    answers = sys.stdout  # before any redirection
     for line in sys.stdin:
         request = json.loads(line)
         before = _tables_hash(url)
@@ -52,8 +53,8 @@ def main() -> None:
             "seconds": seconds,
             "changed": before != after,
         }
-        sys.__stdout__.write(json.dumps(answer) + "\n")
-        sys.__stdout__.flush()
+        answers.write(json.dumps(answer) + "\n")
+        answers.flush()
 
 
 if __name__ == "__main__":

@@ -125,8 +125,9 @@ def worker(
 def _set(data: Any, rng: random.Random, value: Any) -> None:
     """Replace one scalar somewhere inside `data` by `value`."""
     for _ in range(50):
-        node, key = data, None
-        parent = None
+        node: Any = data
+        key: Any = None
+        parent: Any = None
         while isinstance(node, dict | list) and node:
             parent = node
             key = rng.choice(list(node)) if isinstance(node, dict) else rng.randrange(len(node))
