@@ -1,3 +1,3 @@
-from dondoc.cli import app
+from dondoc.cli import main
 
-app()
+main()

@@ -119,5 +119,12 @@ def _print_plan(report: PlanReport) -> None:
     typer.echo(f"Tổng: tạo mới {total} nhiệm vụ.")
 
 
+def main() -> None:
+    """The `dondoc` command: the app, with no traceback reaching a person (errors.py)."""
+    from dondoc.errors import run_guarded
+
+    run_guarded(app)
+
+
 if __name__ == "__main__":
-    app()
+    main()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +80,17 @@ def tick(
         f"Gửi: {sent.messages} thư/webhook ({sent.notifications} thông báo), "
         f"chờ gửi lại {sent.retrying}, lỗi {sent.failed}, huỷ {sent.cancelled}."
     )
+    _echo_outage()
+
+
+def _echo_outage() -> None:
+    from notifications.outage import current_outage, outage_line
+
+    with unit_of_work() as session:
+        outage = current_outage(session)
+        line = outage_line(outage) if outage is not None else None
+    if line:
+        typer.echo(line, err=True)
 
 
 def preview(
@@ -149,21 +159,48 @@ def _notification_json(n: Notification) -> dict[str, Any]:
 
 @outbox_app.command("retry")
 def outbox_retry(
-    key: str = typer.Argument(..., help="Khoá thông báo (xem `dondoc outbox list`)"),
+    key: str = typer.Argument(None, help="Khoá thông báo (xem `dondoc outbox list`)"),
+    every: bool = typer.Option(False, "--all", help="Mọi thông báo ở trạng thái --state"),
+    state: NotificationState = typer.Option(
+        NotificationState.FAILED, "--state", help="Với --all: failed (mặc định) hoặc pending"
+    ),
+    now: str = typer.Option(None, "--now", help="Thời điểm gửi lại (ISO); mặc định: bây giờ"),
 ) -> None:
-    """Gửi lại một thông báo lỗi (failed) ở lượt gửi tới."""
+    """Gửi lại thông báo lỗi (failed) ở lượt gửi tới: một khoá, hoặc tất cả với --all."""
+    if (key is None) == (not every):
+        raise fail("chọn đúng một trong: một khoá, hoặc --all", 2)
+    if every and state not in (NotificationState.FAILED, NotificationState.PENDING):
+        raise fail("--state chỉ nhận failed hoặc pending", 2)
+    moment = moment_or_now(now)
+    chosen = Notification.key == key if key is not None else Notification.state == state
+    if key is not None:
+        chosen = chosen & (Notification.state == NotificationState.FAILED)
     with unit_of_work() as session:
-        retried = rows_changed(
+        changed = rows_changed(
             session,
             update(Notification)
-            .where(Notification.key == key, Notification.state == NotificationState.FAILED)
-            .values(
-                state=NotificationState.PENDING, attempts=0, next_attempt_at=datetime.now(LOCAL_TZ)
-            ),
+            .where(chosen)
+            .values(state=NotificationState.PENDING, attempts=0, next_attempt_at=moment)
+            .execution_options(synchronize_session=False),
         )
-    if retried != 1:
+    if key is not None and changed != 1:
         raise fail(f"không có thông báo lỗi với khoá {key}")
-    typer.echo(f"Sẽ gửi lại {key} ở lượt gửi tới.")
+    typer.echo(f"Sẽ gửi lại {key or f'{changed} thông báo'} ở lượt gửi tới.")
+
+
+@outbox_app.command("status")
+def outbox_status() -> None:
+    """Số thông báo theo trạng thái, và cảnh báo nếu thư đang không gửi đi được."""
+    from notifications.outage import current_outage, outage_line
+    from notifications.outbox import count_by_state
+
+    with unit_of_work() as session:
+        counts = count_by_state(session)
+        outage = current_outage(session)
+        line = outage_line(outage) if outage is not None else None
+    typer.echo(", ".join(f"{state}: {n}" for state, n in sorted(counts.items())) or "trống")
+    if line:
+        typer.echo(line)
 
 
 @mail_app.command("list")

@@ -14,9 +14,11 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CHUNK = 1024 * 1024
@@ -65,6 +67,12 @@ EXECUTABLE_SUFFIXES = frozenset(
         ".php",
     ]
 )
+# A browser runs script inside these, wherever they are served from: refused outright
+# (simpler and safer than serving them only as downloads everywhere they could appear).
+SCRIPTABLE_SUFFIXES = frozenset(
+    [".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml", ".svg", ".svgz", ".xml", ".xsl"]
+)
+_MARKUP = (b"<!doctype html", b"<html", b"<svg", b"<?xml", b"<script", b"<head", b"<body")
 _MAGIC = (
     (b"\x7fELF", "tệp chạy ELF (Linux)"),
     (b"MZ", "tệp chạy Windows (PE/MZ)"),
@@ -96,11 +104,13 @@ class EvidenceStore:
 
     def check(self, path: Path) -> str | None:
         """Why `path` is refused, or None. Reads at most its first few bytes."""
-        if not path.exists():
-            return f'không tìm thấy tệp "{path}"'
-        if not path.is_file():
-            return f'"{path}" không phải một tệp'
-        size = path.stat().st_size
+        try:
+            info = path.lstat()
+        except OSError:
+            return f'không tìm thấy tệp "{path.name}"'
+        if not stat.S_ISREG(info.st_mode):  # a folder, a link, a FIFO, a device
+            return f'"{path.name}" không phải một tệp thông thường'
+        size = info.st_size
         if size > self.max_bytes:
             return (
                 f'tệp "{path.name}" quá lớn ({_megabytes(size)}; '
@@ -108,13 +118,21 @@ class EvidenceStore:
             )
         if size == 0:
             return f'tệp "{path.name}" rỗng'
-        if path.suffix.lower() in EXECUTABLE_SUFFIXES:
-            return f'không nhận tệp chạy được "{path.name}" (đuôi {path.suffix.lower()})'
-        with path.open("rb") as handle:
-            head = handle.read(8)
+        suffix = path.suffix.lower()
+        if suffix in EXECUTABLE_SUFFIXES:
+            return f'không nhận tệp chạy được "{path.name}" (đuôi {suffix})'
+        if suffix in SCRIPTABLE_SUFFIXES:
+            return (
+                f'không nhận tệp "{path.name}" (đuôi {suffix}): trang web và ảnh SVG có thể '
+                "chứa mã chạy trong trình duyệt; hãy nộp bản PDF hoặc ảnh PNG/JPG"
+            )
+        with _open_regular(path) as handle:
+            head = handle.read(512)
         for magic, what in _MAGIC:
             if head.startswith(magic):
                 return f'không nhận "{path.name}": nội dung là {what}'
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(_MARKUP):
+            return f'không nhận "{path.name}": nội dung là trang web (HTML/SVG/XML)'
         return None
 
     def put(self, path: Path) -> StoredFile:
@@ -128,7 +146,7 @@ class EvidenceStore:
         size = 0
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".incoming-")
         try:
-            with os.fdopen(handle, "wb") as out, path.open("rb") as source:
+            with os.fdopen(handle, "wb") as out, _open_regular(path) as source:
                 while chunk := source.read(CHUNK):
                     size += len(chunk)
                     if size > self.max_bytes:  # it grew after the check
@@ -162,6 +180,20 @@ class EvidenceStore:
             while chunk := handle.read(CHUNK):
                 digest.update(chunk)
         return digest.hexdigest() == sha256
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open without following a link and without blocking on a FIFO, then make sure it is
+    a regular file: what was checked may have been swapped since."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        raise EvidenceRefused(f'không mở được tệp "{path.name}"') from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise EvidenceRefused(f'"{path.name}" không phải một tệp thông thường')
+    return os.fdopen(descriptor, "rb")
 
 
 def _megabytes(size: int) -> str:

@@ -162,7 +162,6 @@ class EvidenceFile(Base):
     """A file attached to a record, stored once by its SHA-256 in the evidence store."""
 
     __tablename__ = "inspection_evidence"
-    __table_args__ = (UniqueConstraint("record_id", "sha256"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     record_id: Mapped[int] = mapped_column(ForeignKey("inspection_records.id"), index=True)

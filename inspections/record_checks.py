@@ -8,6 +8,7 @@ warnings kept on the record.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -232,11 +233,35 @@ def _check_duplicates(session: Session, parsed: ParsedRecord, checked: Checked) 
 def _check_evidence(parsed: ParsedRecord, store: EvidenceStore, checked: Checked) -> list[Problem]:
     problems: list[Problem] = []
     checked.evidence = []
+    seen: set[Path] = set()
     for i, item in enumerate(parsed.record.evidence):
-        path = (parsed.folder / item.file).resolve()
-        reason = store.check(path)
+        path, reason = evidence_path(parsed.folder, item.file)
+        if path is not None and path in seen:
+            reason = f'tệp "{item.file}" đã có ở trên'
+        reason = reason or store.check(path)  # type: ignore[arg-type]
         if reason:
             problems.append(Problem(parsed.where(("evidence", i, "file")), reason))
         else:
+            assert path is not None
+            seen.add(path)
             checked.evidence.append((path, item.description))
     return problems
+
+
+def evidence_path(folder: Path, name: str) -> tuple[Path | None, str | None]:
+    """The file `name` inside the record's folder, or why it is refused.
+
+    Evidence comes from the record's own folder and below: no absolute path, no `..`, and no
+    link that leads out of it (to /etc/shadow, another record's folder, /dev/zero)."""
+    given = Path(name)
+    outside = f'tệp minh chứng "{name}" phải nằm trong thư mục của biên bản'
+    if given.is_absolute() or name.startswith(("/", "\\")) or ".." in given.parts:
+        return None, outside
+    root = folder.resolve()
+    try:
+        path = (root / given).resolve(strict=True)
+    except (OSError, RuntimeError):  # missing, or a loop of links
+        return None, f'không tìm thấy tệp "{name}" trong thư mục của biên bản'
+    if not path.is_relative_to(root):
+        return None, outside
+    return path, None

@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from inspections.access import AccessDenied, Scope, Viewer
-from inspections.evidence import EvidenceStore, StoredFile
+from inspections.evidence import EvidenceStore
 from inspections.models import (
     STATE_LABELS,
     STATE_ORDER,
@@ -63,10 +63,9 @@ def log_record(
     """Check, store the evidence, write the record; CatalogueInvalid lists every problem."""
     checked = check_record(session, parsed, store, calendar, now, viewer)
     record_in = parsed.record
-    stored: dict[str, tuple[StoredFile, str]] = {}
-    for path, description in checked.evidence:
-        item = store.put(path)
-        stored.setdefault(item.sha256, (item, description))
+    # One row per file listed: two files with equal bytes keep both names and descriptions
+    # (the store keeps their bytes once).
+    stored = [(store.put(path), description) for path, description in checked.evidence]
     digital = record_in.digital if record_in.digital is not None else bool(stored)
     record = InspectionRecord(
         duty_id=checked.duty.id,
@@ -100,7 +99,7 @@ def log_record(
             )
         )
     session.add(record)
-    for item, description in stored.values():
+    for item, description in stored:
         record.evidence.append(
             EvidenceFile(
                 sha256=item.sha256,

@@ -7,8 +7,10 @@
 2. Send, outside any transaction: one e-mail per person over one SMTP connection; one
    POST per webhook row with its key as Idempotency-Key.
 3. Record (one short transaction, compare-and-set on our claim): sent, or back to pending
-   with exponential backoff, or `failed` with the last error when it is permanent or has
-   failed MAX_ATTEMPTS times.
+   with exponential backoff up to BACKOFF_CEILING, or `failed` with the error when it is
+   permanent (a 5xx for that recipient, a message that cannot be built). A transient
+   failure (server down, timeout, 4xx) never parks a row, however long it lasts: an
+   outage is noticed and told once (`outage.py`), and the rows go when mail is back.
 A crash between 1 and 3 sends the same Message-ID again after the lease: a receiver that
 drops duplicate Message-IDs (our mail catcher, Exchange) shows it once.
 """
@@ -27,6 +29,7 @@ from typing import Any, Protocol
 from sqlalchemy import bindparam, func, select, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from notifications import outage
 from notifications.digest import Digest, DigestItem
 from notifications.emails import TemplateError, build_message, render_digest
 from notifications.links import LinkSigner
@@ -35,7 +38,7 @@ from notifications.transport import TransportError
 from tasks_catalog.models import OPEN_STATUSES, Task
 from tasks_catalog.sql import rows_changed, table_of
 
-MAX_ATTEMPTS = 8
+BACKOFF_CEILING = timedelta(hours=1)  # after an outage, mail resumes within the hour
 RECORD_CHUNK = 5000  # row ids per UPDATE … WHERE id IN (…)
 CLAIM_LOCK = 0x646F6E646F63  # "dondoc": the PostgreSQL advisory lock that claims take in turn
 
@@ -78,8 +81,8 @@ class Claimed:
 
 
 def backoff(attempts: int) -> timedelta:
-    """1, 2, 4 … minutes, at most six hours."""
-    return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
+    """1, 2, 4 … minutes, at most BACKOFF_CEILING."""
+    return min(timedelta(minutes=2 ** min(max(attempts - 1, 0), 20)), BACKOFF_CEILING)
 
 
 def deliver(
@@ -100,6 +103,7 @@ def deliver(
         outcomes = _send_all(claimed, now, settings, email_transport, webhook_transport)
         with sessions.begin() as session:
             record(session, outcomes, now=now, worker=settings.worker, report=report)
+            _observe_mail(session, outcomes, now)
 
 
 _NOTIFICATIONS = table_of(Notification).c
@@ -164,6 +168,18 @@ def claim(session: Session, *, now: datetime, settings: DeliverySettings) -> lis
         values = {"claimed_by": settings.worker, "claimed_until": now + settings.lease}
         session.connection().execute(CLAIM.values(**values), claims)
     return list(groups.values())
+
+
+def _observe_mail(session: Session, outcomes: list[Outcome], now: datetime) -> None:
+    emails = [o for o in outcomes if o.group.channel == Channel.EMAIL]
+    transient = [o.error for o in emails if o.error is not None and not o.error.permanent]
+    outage.observe(
+        session,
+        now=now,
+        sent=sum(1 for o in emails if o.error is None),
+        failed=len(transient),
+        error=str(transient[-1]) if transient else "",
+    )
 
 
 def _message_id(keys: Iterator[str]) -> str:
@@ -235,8 +251,15 @@ def _send_emails(
     lanes = max(1, min(settings.connections, len(groups)))
 
     def lane(share: list[Claimed]) -> list[Outcome]:
+        outcomes: list[Outcome] = []
         with email_transport() as transport:
-            return [_send_email(transport, group, now, settings) for group in share]
+            for group in share:
+                down = next((o.error for o in outcomes if o.error and o.error.unreachable), None)
+                if down is not None:  # the server is not there: no timeout per person
+                    outcomes.append(Outcome(group, [r for r, _, _ in group.rows], down))
+                else:
+                    outcomes.append(_send_email(transport, group, now, settings))
+        return outcomes
 
     if lanes == 1:
         return lane(groups)
@@ -329,7 +352,7 @@ def _record_failure(
     ):
         attempts_by_id[row_id] = attempts + 1
     for row_id, attempts in attempts_by_id.items():
-        give_up = error.permanent or attempts >= MAX_ATTEMPTS
+        give_up = error.permanent
         values: dict[str, Any] = {
             "attempts": attempts,
             "last_error": str(error)[:2000],

@@ -83,3 +83,21 @@ class SigningKeyRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
     fingerprint: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class MailOutage(Base):
+    """A stretch of time in which no e-mail went out (the server unreachable or deferring).
+
+    Opened by the first delivery whose every e-mail failed transiently, closed by the
+    first e-mail that goes out; the office is warned once per row (`warned_at`), and the
+    open row is what screens show as "mail is not going out since …".
+    """
+
+    __tablename__ = "mail_outages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    warned_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # deliveries that failed
+    last_error: Mapped[str] = mapped_column(Text, default="")

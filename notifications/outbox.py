@@ -16,7 +16,7 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Column, Connection
+from sqlalchemy import JSON, Column, Connection, func, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
@@ -117,3 +117,9 @@ def _converter(target: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | 
         return converted[value]
 
     return convert
+
+
+def count_by_state(session: Session) -> dict[str, int]:
+    """How many notifications stand in each state (`dondoc outbox status`)."""
+    rows = session.execute(select(Notification.state, func.count()).group_by(Notification.state))
+    return {NotificationState(state).value: n for state, n in rows.all()}

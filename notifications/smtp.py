@@ -349,9 +349,13 @@ def _connect_error(settings: SmtpSettings, exc: Exception) -> TransportError:
     where = f"{settings.host}:{settings.port}"
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return TransportError(
-            f"Máy chủ thư {where} từ chối đăng nhập: {_reply_text(exc)}", permanent=False
+            f"Máy chủ thư {where} từ chối đăng nhập: {_reply_text(exc)}",
+            permanent=False,
+            unreachable=True,
         )
-    return TransportError(f"Không kết nối được máy chủ thư {where}: {exc!r}", permanent=False)
+    return TransportError(
+        f"Không kết nối được máy chủ thư {where}: {exc!r}", permanent=False, unreachable=True
+    )
 
 
 def _reply_error(exc: smtplib.SMTPResponseException) -> TransportError:

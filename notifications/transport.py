@@ -13,12 +13,15 @@ class TransportError(Exception):
     permanent=True: this message will never go through as it is (a recipient the server
     refuses for good, a malformed address, an HTTP 4xx); the outbox parks it for a person.
     permanent=False: worth trying again later (server down, timeout, SMTP 4xx, HTTP 5xx).
+    unreachable=True: the server could not be reached or would not talk at all; the rest of
+    a batch need not each wait for the same timeout.
     """
 
-    def __init__(self, message: str, *, permanent: bool) -> None:
+    def __init__(self, message: str, *, permanent: bool, unreachable: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.permanent = permanent
+        self.unreachable = unreachable and not permanent
 
     def __repr__(self) -> str:
         return f"TransportError({self.message!r}, permanent={self.permanent})"

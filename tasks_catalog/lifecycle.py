@@ -18,7 +18,7 @@ is Vietnamese, for the person who tried; nothing is changed then.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -129,6 +129,7 @@ def request_extension(
         )
     if proposed_due < local_date(now):
         raise TransitionRefused("Thời hạn đề nghị không được trước ngày hôm nay.")
+    _require_sensible_extension(task, proposed_due, "Thời hạn đề nghị")
     if pending_extension(session=session, task=task) is not None:
         raise TransitionRefused("Nhiệm vụ đã có một đề nghị gia hạn đang chờ duyệt.")
     request = ExtensionRequest(
@@ -144,6 +145,24 @@ def request_extension(
     note = f"Đề nghị gia hạn đến {dmy(proposed_due)}: {text}"
     _event(session, task, EventKind.EXTENSION_REQUESTED, actor, now, note)
     return request
+
+
+MAX_EXTENSION = timedelta(days=2 * 366)  # an extension longer than this is a new task
+
+
+def _require_sensible_extension(task: Task, proposed: date, label: str) -> None:
+    """Not past the obligation's validity (when it ends) nor two years past the due date:
+    31/12/9999 is a typing slip, and would silence every reminder for good."""
+    until = task.obligation.valid_until if task.obligation is not None else None
+    if until is not None and proposed > until:
+        raise TransitionRefused(
+            f"{label} ({dmy(proposed)}) sau ngày nhiệm vụ hết hiệu lực ({dmy(until)})."
+        )
+    latest = task.due_on + MAX_EXTENSION
+    if proposed > latest:
+        raise TransitionRefused(
+            f"{label} ({dmy(proposed)}) quá xa: chỉ gia hạn tối đa 2 năm, đến {dmy(latest)}."
+        )
 
 
 def approve_extension(
@@ -168,6 +187,7 @@ def approve_extension(
     granted = calendar.roll_forward(due or request.proposed_due)
     if granted <= task.due_on:
         raise TransitionRefused(f"Thời hạn mới phải sau thời hạn hiện tại ({dmy(task.due_on)}).")
+    _require_sensible_extension(task, due or request.proposed_due, "Thời hạn mới")
     change = TaskDueChange(
         old_due_on=task.due_on,
         new_due_on=granted,

@@ -24,6 +24,7 @@ from tasks_catalog.catalogue.excel_format import (
     read_date,
     read_schedule,
 )
+from tasks_catalog.catalogue.excel_open import read_sheets
 from tasks_catalog.catalogue.excel_policies import SHEET_KEY as POLICY_SHEET
 from tasks_catalog.catalogue.excel_policies import read_policies
 from tasks_catalog.catalogue.excel_read import (
@@ -43,7 +44,6 @@ from tasks_catalog.catalogue.excel_read import (
     Table,
     header_key,
     read_inspection,
-    read_sheets,
     read_target,
     split_agencies,
     split_list,

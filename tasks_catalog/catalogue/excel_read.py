@@ -1,6 +1,6 @@
 """Reading an Excel workbook safely, and the cells that are not about time.
 
-A workbook is checked before openpyxl sees it (size, zip container, password), read once
+A workbook is opened and bounded in `excel_open.py`, read once
 into memory (`Sheet`), and its tables found by their header row (`Sheet.table`). The
 columns of each table are declared once (`Column`) for reading and writing alike.
 """
@@ -8,13 +8,10 @@ columns of each table are declared once (`Column`) for reading and writing alike
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import openpyxl
 from openpyxl.utils import get_column_letter
 
 from tasks_catalog.catalogue.excel_format import (
@@ -27,12 +24,8 @@ from tasks_catalog.catalogue.excel_format import (
     read_year,
 )
 from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
-from tasks_catalog.catalogue.yaml_source import MAX_FILE_BYTES
 
-MAX_UNPACKED_BYTES = 20 * MAX_FILE_BYTES  # a zip bomb unpacks far past this
 HEADER_SEARCH_ROWS = 15
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and every password-protected .xlsx
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _COLUMN_NUMBER = re.compile(r"\(?[0-9]{1,2}\)?")  # the "(1) (2) (3)" row under a header
 
 
@@ -218,70 +211,6 @@ class Table:
 
     def where(self, row: int, field: str | None = None) -> str:
         return self.sheet.where(row, self.columns.get(field, 0) if field else 0)
-
-
-# ---- opening the file ------------------------------------------------------------------
-
-
-def read_sheets(path: Path, names: set[str]) -> dict[str, Sheet]:
-    """The sheets of `path` whose names (folded) are in `names`, keyed by folded name."""
-    _check_container(path)
-    file = str(path)
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl fails in many ways on a bad file
-        raise _unreadable(file, exc) from None
-    sheets: dict[str, Sheet] = {}
-    try:
-        for worksheet in workbook.worksheets:
-            name = sheet_key(worksheet.title)
-            if name in names and name not in sheets:
-                worksheet.reset_dimensions()  # some writers declare a wrong size
-                rows = [tuple(r) for r in worksheet.iter_rows(values_only=True)]
-                sheets[name] = Sheet(file, worksheet.title, rows)
-    except Exception as exc:  # noqa: BLE001 - sheets are parsed lazily, as they are read
-        raise _unreadable(file, exc) from None
-    finally:
-        workbook.close()
-    return sheets
-
-
-def _unreadable(file: str, exc: Exception) -> CatalogueInvalid:
-    reason = f"không đọc được bảng tính ({exc.__class__.__name__}); hãy mở bằng Excel và lưu lại"
-    return CatalogueInvalid([Problem(file, reason)])
-
-
-def _check_container(path: Path) -> None:
-    file = str(path)
-    if not path.is_file():
-        raise CatalogueInvalid([Problem(file, "không tìm thấy tệp")])
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // 2**20
-        raise CatalogueInvalid(
-            [Problem(file, f"tệp quá lớn ({size / 1e6:.1f} MB, giới hạn {limit} MB)")]
-        )
-    raw = path.read_bytes()
-    if not raw:
-        raise CatalogueInvalid([Problem(file, "tệp rỗng")])
-    if raw.startswith(_OLE_MAGIC):
-        reason = (
-            "tệp có mật khẩu; hãy gỡ mật khẩu trong Excel rồi lưu lại"
-            if _ENCRYPTED in raw
-            else "tệp Excel cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx"
-        )
-        raise CatalogueInvalid([Problem(file, reason)])
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError):
-        raise CatalogueInvalid(
-            [Problem(file, "không phải tệp Excel .xlsx (tệp hỏng hoặc chỉ đổi đuôi)")]
-        ) from None
-    if not any(part.filename.startswith("xl/") for part in parts):
-        raise CatalogueInvalid([Problem(file, "tệp nén này không phải bảng tính Excel .xlsx")])
-    if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
-        raise CatalogueInvalid([Problem(file, "tệp giải nén ra quá lớn")])
 
 
 # ---- Chỉ tiêu and Kiểm tra ---------------------------------------------------------------

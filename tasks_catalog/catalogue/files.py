@@ -13,7 +13,7 @@ from tasks_catalog.catalogue.parsed import (
 )
 from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
 from tasks_catalog.catalogue.schema import AgencyRegistry, DocumentCatalogue
-from tasks_catalog.catalogue.yaml_source import load_yaml
+from tasks_catalog.catalogue.yaml_source import load_yaml, not_a_regular_file
 
 CATALOGUE_SUFFIXES = {".yaml", ".yml", ".xlsx"}
 
@@ -29,6 +29,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
                     for p in path.rglob("*")
                     if p.suffix.lower() in CATALOGUE_SUFFIXES
                     and not p.name.startswith(("~$", "."))  # Excel lock files, hidden files
+                    and not p.is_dir()  # a folder named x.yaml: its files are found anyway
                 )
             )
         else:
@@ -55,8 +56,9 @@ def parse_yaml_file(path: Path) -> CatalogueFile:
 
 
 def parse_file(path: Path) -> CatalogueFile:
-    if not path.exists():
-        raise CatalogueInvalid([Problem(str(path), "không tìm thấy tệp")])
+    reason = not_a_regular_file(path)
+    if reason:
+        raise CatalogueInvalid([Problem(str(path), reason)])
     if path.suffix.lower() == ".xlsx":
         from tasks_catalog.catalogue.excel import parse_excel_file
 
@@ -70,9 +72,11 @@ def parse_files(paths: Iterable[Path]) -> list[CatalogueFile]:
     """Parse every file; raise once with the problems of all of them."""
     parsed: list[CatalogueFile] = []
     problems: list[Problem] = []
+    paths = list(paths)
     files = discover(paths)
     if not files:
-        raise CatalogueInvalid([Problem(".", "không tìm thấy tệp danh mục nào")])
+        places = [str(p) for p in paths] or ["."]
+        raise CatalogueInvalid([Problem(p, "không tìm thấy tệp danh mục nào") for p in places])
     for path in files:
         try:
             parsed.append(parse_file(path))

@@ -20,6 +20,7 @@ from tasks_catalog import models
 from tasks_catalog.catalogue import schema
 from tasks_catalog.catalogue.checks import KnownCodes
 from tasks_catalog.catalogue.files import CatalogueFile, DocumentFile, RegistryFile
+from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
 
 
 @dataclass
@@ -68,7 +69,33 @@ def known_codes(session: Session) -> KnownCodes:
         select(models.Obligation.code, models.Document.number).join(models.Document)
     )
     known.obligation_documents = {code: number for code, number in rows}
+    numbers = select(models.Document.number, models.Document.province)
+    known.document_provinces = {n: p for n, p in session.execute(numbers)}
+    for cls in (models.Agency, models.AgencyGroup):
+        known.code_provinces.update(
+            (c, p) for c, p in session.execute(select(cls.code, cls.province))
+        )
+    people = session.execute(
+        select(models.Person.email, models.Agency.province)
+        .join(models.Agency, models.Person.agency_id == models.Agency.id)
+        .where(models.Person.retired_at.is_(None))
+    )
+    known.person_provinces = {email.lower(): province for email, province in people}
     return known
+
+
+def _refuse_foreign(registry: RegistryFile, what: str, owner: str) -> CatalogueInvalid:
+    """The last guard (the checks refuse this first): a registry never writes across a
+    province's border, whoever calls the loader."""
+    province = registry.model.province
+    return CatalogueInvalid(
+        [
+            Problem(
+                registry.where(("province",)),
+                f"{what} thuộc tỉnh {owner}; tệp của tỉnh {province} không được sửa",
+            )
+        ]
+    )
 
 
 def load_files(session: Session, files: list[CatalogueFile], now: datetime) -> LoadReport:
@@ -140,6 +167,9 @@ def _load_registry(
     agencies = {a.code: a for a in session.scalars(select(models.Agency))}
     provincial = {c: a for c, a in agencies.items() if a.province == province}
     for agency in model.agencies:
+        row = agencies.get(agency.code)
+        if row is not None and row.province != province:
+            raise _refuse_foreign(registry, f'cơ quan "{agency.code}"', row.province)
         _upsert(
             session,
             agencies,
@@ -156,10 +186,13 @@ def _load_registry(
         if row.parent_id != parent_id:
             row.parent_id = parent_id
     _retire_missing(provincial, {a.code for a in model.agencies}, now, report, "agency")
-    _load_people(session, model, agencies, now, report)
+    _load_people(session, registry, agencies, now, report)
     groups = {g.code: g for g in session.scalars(select(models.AgencyGroup))}
     provincial_groups = {c: g for c, g in groups.items() if g.province == province}
     for group in model.groups:
+        existing = groups.get(group.code)
+        if existing is not None and existing.province != province:
+            raise _refuse_foreign(registry, f'nhóm "{group.code}"', existing.province)
         _upsert(
             session,
             groups,
@@ -201,11 +234,12 @@ def _group_values(group: schema.AgencyGroup, province: str) -> dict[str, Any]:
 
 def _load_people(
     session: Session,
-    model: schema.AgencyRegistry,
+    registry: RegistryFile,
     agencies: dict[str, models.Agency],
     now: datetime,
     report: LoadReport,
 ) -> None:
+    model = registry.model
     province_ids = {a.id for a in agencies.values() if a.province == model.province}
     people = {p.email.lower(): p for p in session.scalars(select(models.Person))}
     provincial = {e: p for e, p in people.items() if p.agency_id in province_ids}
@@ -213,6 +247,10 @@ def _load_people(
     for agency in model.agencies:
         for person in agency.people:
             email = person.email.lower()
+            row = people.get(email)
+            if row is not None and row.retired_at is None and row.agency_id not in province_ids:
+                owner = next(a.province for a in agencies.values() if a.id == row.agency_id)
+                raise _refuse_foreign(registry, f'người "{person.email}"', owner)
             listed.add(email)
             values = {
                 "email": email,

@@ -19,6 +19,7 @@ _FIXED = {
     "dict_type": "phải là một mục có các trường con",
     "string_type": "phải là chuỗi ký tự",
     "too_short": "danh sách không được rỗng",
+    "finite_number": "phải là một số hữu hạn (không nhận .nan, .inf)",
 }
 
 

@@ -18,7 +18,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 Code = Annotated[str, Field(pattern=CODE_PATTERN, min_length=1, max_length=80)]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", max_length=254)]
-Text = Annotated[str, Field(min_length=1)]
+# Every text has a length a person could have typed and the database column can hold
+# (a 2.4-million-character title is a pasted file, not a title).
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+LongText = Annotated[str, Field(min_length=1, max_length=20000)]  # a quoted paragraph
+Name = Annotated[str, Field(min_length=1, max_length=255)]
+ShortText = Annotated[str, Field(max_length=255)]
+ProvinceCode = Annotated[str, Field(pattern=CODE_PATTERN, min_length=1, max_length=20)]
+# A number must be a number: .nan and .inf are refused where they are written.
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-1e12, le=1e12)]
 # An agency or group code, or (from Excel) a name such as "Sở Nội vụ", resolved on load.
 AgencyRef = Annotated[str, Field(min_length=1, max_length=255)]
 
@@ -68,17 +76,17 @@ class _Strict(BaseModel):
 
 
 class Person(_Strict):
-    name: Text
+    name: Name
     email: Email
-    position: str | None = None
+    position: ShortText | None = None
     roles: list[PersonRole] = Field(default_factory=lambda: list[PersonRole](["assignee"]))
 
 
 class Agency(_Strict):
     code: Code
-    name: Text
-    short_name: str | None = None
-    aliases: list[str] = Field(default_factory=list, description="tên gọi khác, viết tắt")
+    name: Name
+    short_name: Annotated[str, Field(max_length=120)] | None = None
+    aliases: list[ShortText] = Field(default_factory=list, description="tên gọi khác, viết tắt")
     level: AgencyLevel
     kind: AgencyKind
     parent: Code | None = None
@@ -90,7 +98,7 @@ class AgencyGroup(_Strict):
     """A named set of agencies: explicit members, or every agency of some kinds."""
 
     code: Code
-    name: Text
+    name: Name
     members: list[Code] = Field(default_factory=list)
     kinds: list[AgencyKind] = Field(default_factory=list)
     levels: list[AgencyLevel] = Field(default_factory=list)
@@ -105,8 +113,8 @@ class AgencyGroup(_Strict):
 
 class AgencyRegistry(_Strict):
     schema_ref: str | None = Field(None, alias="$schema")
-    province: Code
-    province_name: Text
+    province: ProvinceCode
+    province_name: Annotated[str, Field(min_length=1, max_length=120)]
     agencies: list[Agency] = Field(min_length=1)
     groups: list[AgencyGroup] = Field(default_factory=list)
 
@@ -176,8 +184,8 @@ class InspectionRule(_Strict):
 class TargetRule(_Strict):
     indicator: Text
     comparator: Comparator
-    value: float
-    unit: Text = "%"
+    value: Number
+    unit: Annotated[str, Field(min_length=1, max_length=40)] = "%"
     year: int = Field(ge=2000, le=2100)
     baseline_year: int | None = Field(None, ge=2000, le=2100)
 
@@ -220,21 +228,21 @@ class FollowUpSpec(_Strict):
 
 class Obligation(_Strict):
     code: Code
-    clause: Text = Field(description="điều, khoản, mục của văn bản")
-    quote: Text = Field(description="câu trích nguyên văn từ văn bản")
+    clause: Name = Field(description="điều, khoản, mục của văn bản")
+    quote: LongText = Field(description="câu trích nguyên văn từ văn bản")
     title: Text
     kind: ObligationKind
     lead: list[AgencyRef] = Field(
         min_length=1, description="cơ quan chủ trì (mã cơ quan hoặc nhóm, hoặc tên cơ quan)"
     )
     cooperating: list[AgencyRef] = Field(default_factory=list)
-    deliverable: str | None = None
+    deliverable: Annotated[str, Field(max_length=2000)] | None = None
     schedule: Schedule | None = None
     valid_from: date | None = None
     valid_until: date | None = None
     policy: Code | None = Field(None, description="tên chính sách đôn đốc (mục policies)")
     assumed: bool = False
-    assumption: str | None = None
+    assumption: Annotated[str, Field(max_length=5000)] | None = None
     inspection: InspectionRule | None = None
     target: TargetRule | None = None
     # Drafts made by `dondoc catalog extract` say where each entry came from and how sure
@@ -268,18 +276,22 @@ class Obligation(_Strict):
 
 
 class Document(_Strict):
-    number: Text = Field(description="số, ký hiệu, ví dụ 124/NQ-HĐND")
+    number: Annotated[str, Field(min_length=1, max_length=120)] = Field(
+        description="số, ký hiệu, ví dụ 124/NQ-HĐND"
+    )
     kind: DocumentKind
-    issuer: Text
-    province: Code
+    issuer: Name
+    province: ProvinceCode
     issued: date
     valid_from: date | None = None
     valid_until: date | None = None
     title: Text
-    source: str | None = Field(None, description="tệp nguồn hoặc địa chỉ bài viết")
+    source: Annotated[str, Field(max_length=500)] | None = Field(
+        None, description="tệp nguồn hoặc địa chỉ bài viết"
+    )
     policy: Code | None = Field(None, description="chính sách đôn đốc mặc định của văn bản")
     assumed: bool = False
-    assumption: str | None = None
+    assumption: Annotated[str, Field(max_length=5000)] | None = None
 
 
 class DocumentCatalogue(_Strict):

@@ -8,6 +8,8 @@ otherwise silently overwrite.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,9 @@ import yaml
 from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a real catalogue is a few hundred kB
+# Aliases (`*name`) repeat a node: a few nested ones ("billion laughs") stand for billions
+# of nodes. A file may stand for at most this many nodes beyond one per byte of its text.
+ALIAS_BUDGET = 100_000
 
 Path_ = tuple[str | int, ...]
 
@@ -39,20 +44,52 @@ class YamlDocument:
         return f"{self.path}:{self.line_of(loc)}"
 
 
+def not_a_regular_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a catalogue (a folder, a device such as /dev/zero, a
+    FIFO), or None. Follows a link: a link to an ordinary file is fine."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "không tìm thấy tệp"
+    if stat.S_ISDIR(mode):
+        return "là một thư mục, không phải tệp"
+    if not stat.S_ISREG(mode):
+        return "không phải tệp thông thường (thiết bị, FIFO hoặc socket)"
+    return None
+
+
+def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """At most `limit` bytes of a regular file, or CatalogueInvalid. Opened without
+    blocking (a FIFO swapped in after the check must not hang) and checked again once
+    open."""
+    where = f"{path}:1"
+    reason = not_a_regular_file(path)
+    if reason:
+        raise CatalogueInvalid([Problem(where, reason)])
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise CatalogueInvalid([Problem(where, f"không mở được tệp ({exc.strerror})")]) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise CatalogueInvalid([Problem(where, "không phải tệp thông thường")])
+        if info.st_size > limit:
+            raise CatalogueInvalid([Problem(where, _too_big(info.st_size, limit))])
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:  # it grew since
+        raise CatalogueInvalid([Problem(where, _too_big(len(raw), limit))])
+    return raw
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"tệp quá lớn ({size / 1e6:.1f} MB, giới hạn {limit // 2**20} MB)"
+
+
 def read_catalogue_text(path: Path) -> str:
     """The file's text, or CatalogueInvalid if it is too big, binary, not UTF-8 or empty."""
     where = f"{path}:1"
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise CatalogueInvalid(
-            [
-                Problem(
-                    where,
-                    f"tệp quá lớn ({size / 1e6:.1f} MB, giới hạn {MAX_FILE_BYTES // 2**20} MB)",
-                )
-            ]
-        )
-    raw = path.read_bytes()
+    raw = read_bounded(path)
     if b"\x00" in raw:
         raise CatalogueInvalid([Problem(where, "tệp nhị phân, không phải tệp văn bản YAML")])
     try:
@@ -83,15 +120,21 @@ _CatalogueLoader.add_constructor(
 )
 
 
-def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
-    """Parse once, keeping the node tree (for lines) and the plain data."""
+def _compose_and_construct(path: Path, text: str) -> tuple[YamlDocument, list[Problem]]:
+    """Parse once: the node tree gives every value's line, and is walked (within the
+    alias budget) before the plain data is built, since building merges `<<: *x` keys and
+    validation would expand every alias."""
     loader = _CatalogueLoader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        document = YamlDocument(path=path, data=None)
+        problems: list[Problem] = []
+        if node is not None:
+            _walk(node, (), document, problems, [len(text) + ALIAS_BUDGET])
+            document.data = loader.construct_document(node)
     finally:
         loader.dispose()
-    return node, data
+    return document, problems
 
 
 def _is_comment(line: str) -> bool:
@@ -101,26 +144,40 @@ def _is_comment(line: str) -> bool:
 
 def load_yaml(path: Path) -> YamlDocument:
     text = read_catalogue_text(path)
+    where = f"{path}:1"
     try:
-        node, data = _compose_and_construct(text)
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-        # Not a YAMLError but still bad input: e.g. "!!int x" or absurd nesting.
-        raise CatalogueInvalid([Problem(f"{path}:1", f"không đọc được tệp YAML: {exc}")]) from None
+        document, problems = _compose_and_construct(path, text)
+    except _TooManyNodes:
+        reason = "bí danh YAML (*tên) nở ra quá nhiều mục; hãy viết thẳng nội dung"
+        raise CatalogueInvalid([Problem(where, reason)]) from None
+    except RecursionError:
+        raise CatalogueInvalid([Problem(where, "tệp YAML lồng nhau quá sâu")]) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # Not a YAMLError but still bad input: e.g. "!!int x".
+        raise CatalogueInvalid([Problem(where, f"không đọc được tệp YAML: {exc}")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
         reason = getattr(exc, "problem", None) or str(exc)
         raise CatalogueInvalid([Problem(f"{path}:{line}", f"lỗi cú pháp YAML: {reason}")]) from None
-    document = YamlDocument(path=path, data=data)
-    problems: list[Problem] = []
-    if node is not None:
-        _walk(node, (), document, problems)
     if problems:
         raise CatalogueInvalid(problems)
     return document
 
 
-def _walk(node: yaml.Node, loc: Path_, doc: YamlDocument, problems: list[Problem]) -> None:
+class _TooManyNodes(Exception):
+    pass
+
+
+def _walk(
+    node: yaml.Node, loc: Path_, doc: YamlDocument, problems: list[Problem], budget: list[int]
+) -> None:
+    """Record the line of every value, once per place it appears: an alias is walked
+    wherever it is used, so the budget stops one that stands for too many nodes (and a
+    recursive one)."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooManyNodes
     doc.lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -133,7 +190,7 @@ def _walk(node: yaml.Node, loc: Path_, doc: YamlDocument, problems: list[Problem
                     )
                 )
             seen.add(key)
-            _walk(value_node, (*loc, key), doc, problems)
+            _walk(value_node, (*loc, key), doc, problems, budget)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), doc, problems)
+            _walk(item, (*loc, index), doc, problems, budget)

@@ -126,7 +126,6 @@ def replay(
         load_paths(session, QN, CAL, start)
     visits = sorted(scenario(), key=lambda v: v.logged_on)
     store = EvidenceStore(folder / "evidence")
-    (folder / "bien-ban.pdf").write_bytes(b"%PDF-1.7 bien ban kiem tra")
     sessions = session_factory(engine)
     with MailCatcher(mail) as catcher:
         smtp = SmtpSettings.from_url(catcher.url)
@@ -145,9 +144,12 @@ def replay(
 
 
 def _log(engine: Engine, visit: Visit, store: EvidenceStore, folder: Path, index: int) -> None:
-    evidence = [{"file": "../bien-ban.pdf"}] if index % 2 == 0 else []
+    evidence = [{"file": "bien-ban.pdf"}] if index % 2 == 0 else []
+    record_folder = folder / f"{visit.unit}-{visit.day}"
+    record_folder.mkdir(parents=True, exist_ok=True)
+    (record_folder / "bien-ban.pdf").write_bytes(b"%PDF-1.7 bien ban kiem tra")
     path = write_record(
-        folder / f"{visit.unit}-{visit.day}",
+        record_folder,
         duty=visit.duty,
         unit=visit.unit,
         date=visit.day.isoformat(),

@@ -84,8 +84,9 @@ def test_the_report_counts_units_and_reads_the_tuyen_quang_targets(world, tmp_pa
     with transaction(world) as session:
         load_paths(session, TQ, CAL, START)
     store = EvidenceStore(tmp_path / "store")
-    (tmp_path / "bb.pdf").write_bytes(b"%PDF-1.7 minutes")
-    digital = write_record(tmp_path / "a", evidence=[{"file": "../bb.pdf"}])
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "bb.pdf").write_bytes(b"%PDF-1.7 minutes")
+    digital = write_record(tmp_path / "a", evidence=[{"file": "bb.pdf"}])
     paper = write_record(
         tmp_path / "b", unit="QN-TTPVHCC", minutes_number="07/BB", date="2025-03-13"
     )
