@@ -21,7 +21,12 @@ KINDS = (
     # as `due` and how many inspections the unit has had, in the title.
     "inspection_behind",  # a unit short of the checkpoint's count: to the inspection lead
     "inspection_escalation",  # a unit short at the period's end: to the coordination office
+    # The office's decisions (services/decisions.py), sent even when the task is finished:
+    "awaiting_decision",  # to the office: an extension request or a result waits (days = 0)
+    "decision",  # to the owner: assigned, approved, returned, extension decided, recalled …
 )
+# Told once, when a person decides: delivery never cancels them because the task is closed.
+DECISION_KINDS = ("awaiting_decision", "decision")
 ROLES = ("lead", "cooperating")
 
 
@@ -46,6 +51,7 @@ class DigestItem:
     # due at year end is asked for its progress each quarter): "Quý I/2025", and by when.
     report_period: str = ""
     report_due: date | None = None
+    note: str = ""  # decisions: what was decided, and why ("Trả lại: thiếu số liệu quý II")
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

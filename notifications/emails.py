@@ -22,7 +22,7 @@ from typing import Any
 
 import jinja2
 
-from notifications.digest import Digest, DigestItem
+from notifications.digest import DECISION_KINDS, Digest, DigestItem
 from notifications.links import (
     CONFIRM_DONE,
     LINK_LABELS,
@@ -44,6 +44,16 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 # Sections in order of urgency: the subject's tag comes from the first one present, and
 # the body opens with the same section, so what the subject announces is read first.
 SECTIONS = {
+    "awaiting_decision": (
+        "Chờ Văn phòng UBND tỉnh quyết định",
+        "#7c2d12",
+        "Các đề nghị dưới đây đang chờ ông/bà xem xét (duyệt kết quả, gia hạn). Xin đăng nhập hệ thống để quyết định.",
+    ),
+    "decision": (
+        "Quyết định về nhiệm vụ",
+        "#1e3a8a",
+        "Văn phòng UBND tỉnh đã quyết định về các nhiệm vụ dưới đây.",
+    ),
     "escalation": (
         "Đôn đốc – nhiệm vụ quá hạn cần chỉ đạo xử lý",
         "#7f1d1d",
@@ -85,6 +95,8 @@ COOPERATING_ACTIONS = (VIEW, REPORT_PROGRESS)
 LATE_KINDS = ("overdue", "escalation", "status_missing")
 INSPECTION_KINDS = ("inspection_behind", "inspection_escalation")
 STATUS_KINDS = ("status_request", "status_chase", "status_missing")
+# A decision that leaves the task with its owner to act on carries the owner's links.
+OPEN_DECISION_STEPS = ("assigned", "returned", "extension_approved", "extension_refused", "reopened")
 PROGRESS_STEP = "progress-"  # workflows.rules: a long task's quarterly progress request
 
 # DESIGN.md colours (tasks_catalog.status.LABELS) as inline CSS Outlook understands.
@@ -275,12 +287,16 @@ def _report(item: DigestItem) -> str | None:
 def _section_key(item: DigestItem) -> str:
     if item.kind in STATUS_KINDS:
         return "status"
+    if item.kind in DECISION_KINDS:
+        return item.kind
     if item.kind == "reminder":
         return "due_today" if item.days == 0 or item.step == "due-day" else "due_soon"
     return item.kind  # "overdue" | "escalation"
 
 
 def _timing(item: DigestItem) -> str:
+    if item.kind in DECISION_KINDS:
+        return "thời hạn đang áp dụng"
     if item.kind in INSPECTION_KINDS:
         return f"đã qua mốc {item.days} ngày làm việc" if item.days else "đến mốc hôm nay"
     if item.kind in LATE_KINDS:
@@ -295,6 +311,10 @@ def _links(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) 
     if item.copy_reason:
         # Someone told in copy (the assigner, a head) follows the task; acting is the owner's.
         purposes = (VIEW,)
+    if item.kind == "awaiting_decision" or (
+        item.kind == "decision" and item.step not in OPEN_DECISION_STEPS
+    ):
+        purposes = (VIEW,)  # the office decides signed in; a closed task is only read
     if item.kind in INSPECTION_KINDS:
         # An inspection task's page is the inspectors' alone (the office could not open it),
         # and an inspection is closed by logging its record, not from an e-mail: no links.

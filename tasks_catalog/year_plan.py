@@ -182,12 +182,14 @@ def _new_task(planned: PlannedTask, now: datetime) -> Task:
 
 
 def _move_due(task: Task, due: date, now: datetime) -> bool:
-    """Follow a catalogue change of the due date; never touch an extended or finished task."""
-    if task.original_due_on == due or task.status in FINISHED or task.extension_count:
+    """Follow a catalogue change of the due date; never touch an extended or finished task.
+
+    `original_due_on` stays as first planned: the change is in the task's due-date history.
+    """
+    if task.due_on == due or task.status in FINISHED or task.extension_count:
         return False
     task.due_changes.append(
         TaskDueChange(old_due_on=task.due_on, new_due_on=due, reason="replanned", changed_at=now)
     )
-    task.original_due_on = due
     task.due_on = due
     return True
