@@ -96,7 +96,13 @@ LATE_KINDS = ("overdue", "escalation", "status_missing")
 INSPECTION_KINDS = ("inspection_behind", "inspection_escalation")
 STATUS_KINDS = ("status_request", "status_chase", "status_missing")
 # A decision that leaves the task with its owner to act on carries the owner's links.
-OPEN_DECISION_STEPS = ("assigned", "returned", "extension_approved", "extension_refused", "reopened")
+OPEN_DECISION_STEPS = (
+    "assigned",
+    "returned",
+    "extension_approved",
+    "extension_refused",
+    "reopened",
+)
 PROGRESS_STEP = "progress-"  # workflows.rules: a long task's quarterly progress request
 
 # DESIGN.md colours (tasks_catalog.status.LABELS) as inline CSS Outlook understands.
@@ -296,7 +302,7 @@ def _section_key(item: DigestItem) -> str:
 
 def _timing(item: DigestItem) -> str:
     if item.kind in DECISION_KINDS:
-        return "thời hạn đang áp dụng"
+        return "thời hạn hiện hành"
     if item.kind in INSPECTION_KINDS:
         return f"đã qua mốc {item.days} ngày làm việc" if item.days else "đến mốc hôm nay"
     if item.kind in LATE_KINDS:

@@ -86,6 +86,25 @@ def plan_year(session: Session, *, year: int, calendar: WorkCalendar, now: datet
     return report
 
 
+def plan_obligation(
+    session: Session, obligation: Obligation, *, year: int, calendar: WorkCalendar, now: datetime
+) -> list[Task]:
+    """The missing tasks of one obligation in `year` (an ad-hoc assignment plans itself
+    this way, so that the yearly plan later finds its tasks and adds none)."""
+    directory = AgencyDirectory(session)
+    existing = _existing_tasks(session, [obligation.id])
+    created = []
+    for planned in planned_tasks(obligation, year, calendar, directory):
+        key = (planned.obligation_id, planned.agency_id, planned.occurrence_key)
+        if key not in existing:
+            task = _new_task(planned, now)
+            session.add(task)
+            existing[key] = task
+            created.append(task)
+    session.flush()
+    return created
+
+
 def _obligations_valid_in(session: Session, year: int) -> list[Obligation]:
     first, last = date(year, 1, 1), date(year, 12, 31)
     query = (
