@@ -16,6 +16,7 @@ from dondoc import (
     cli_inspections,
     cli_run,
     cli_tasks,
+    cli_tokens,
 )
 from dondoc.context import (
     engine_from_env,
@@ -50,6 +51,9 @@ app.add_typer(cli_flows.app, name="flows")
 app.add_typer(cli_inspections.app, name="inspections")
 app.add_typer(cli_features.app, name="features")
 app.add_typer(cli_feeds.app, name="feeds")
+users_app = typer.Typer(help="Người dùng: mã truy cập API.", no_args_is_help=True)
+users_app.command("token")(cli_tokens.token)
+app.add_typer(users_app, name="users")
 app.command()(cli_engine.tick)
 app.command()(cli_run.run)
 app.command()(cli_engine.preview)
