@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 from docx import Document as WordDocument
@@ -152,7 +151,7 @@ def test_target_value_is_shown_against_its_target(planned, tmp_path):
     assert run("report", "scorecard", "--as-of", "2025-07-01", "-o", str(target)).exit_code == 0
     sheet = load_workbook(target)["Chỉ tiêu"]
     values = [r for r in sheet.iter_rows(min_row=5, values_only=True)]
-    assert ("100%", "30/06/2025", "Đạt") == values[0][3:6]
+    assert values[0][3:6] == ("100%", "30/06/2025", "Đạt")
 
 
 @pytest.mark.parametrize(
