@@ -313,8 +313,8 @@ def find_count(folded: str) -> InspectionCount | None:
     match = _COUNT.search(folded)
     if not match:
         once = _ONCE_PER.search(folded)
-        per = {"nam": "year", "quy": "quarter", "6 thang": "half_year"}
-        return InspectionCount(1, per[once.group(1)], 0.8) if once else None
+        periods = {"nam": "year", "quy": "quarter", "6 thang": "half_year"}
+        return InspectionCount(1, periods[once.group(1)], 0.8) if once else None
     per = {"nam": "year", "quy": "quarter", "6 thang": "half_year"}[
         re.sub(r"\s+", " ", match.group(2))
     ]
