@@ -14,6 +14,7 @@ from dondoc import (
     cli_feeds,
     cli_flows,
     cli_inspections,
+    cli_report,
     cli_run,
     cli_tasks,
     cli_tokens,
@@ -50,6 +51,7 @@ app.add_typer(cli_engine.mail_app, name="mail")
 app.add_typer(cli_flows.app, name="flows")
 app.add_typer(cli_inspections.app, name="inspections")
 app.add_typer(cli_features.app, name="features")
+app.add_typer(cli_report.app, name="report")
 app.add_typer(cli_feeds.app, name="feeds")
 users_app = typer.Typer(help="Người dùng: mã truy cập API.", no_args_is_help=True)
 users_app.command("token")(cli_tokens.token)

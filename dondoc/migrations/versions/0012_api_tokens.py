@@ -32,7 +32,6 @@ def upgrade() -> None:
         batch_op.create_index("ix_api_tokens_email_purpose", ["email", "purpose"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("api_tokens", schema=None) as batch_op:
         batch_op.drop_index("ix_api_tokens_email_purpose")
