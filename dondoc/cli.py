@@ -17,6 +17,7 @@ from dondoc import (
     cli_report,
     cli_run,
     cli_tasks,
+    cli_tokens,
 )
 from dondoc.context import (
     engine_from_env,
@@ -52,6 +53,9 @@ app.add_typer(cli_inspections.app, name="inspections")
 app.add_typer(cli_features.app, name="features")
 app.add_typer(cli_report.app, name="report")
 app.add_typer(cli_feeds.app, name="feeds")
+users_app = typer.Typer(help="Người dùng: mã truy cập API.", no_args_is_help=True)
+users_app.command("token")(cli_tokens.token)
+app.add_typer(users_app, name="users")
 app.command()(cli_engine.tick)
 app.command()(cli_run.run)
 app.command()(cli_engine.preview)

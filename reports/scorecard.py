@@ -20,7 +20,11 @@ class ScoreLine:
 def scorecard(session: Session, *, filters: ReportFilter, as_of: AsOf) -> list[ScoreLine]:
     """Highest on-time rate first; equal rates share a rank (1, 1, 3), the agency with more
     tasks settled listed first; agencies without a rate come last, unranked."""
-    rows = counts_by(session, by=Grouping.AGENCY, filters=filters, as_of=as_of)
+    return rank(counts_by(session, by=Grouping.AGENCY, filters=filters, as_of=as_of))
+
+
+def rank(rows: list[StatusCounts]) -> list[ScoreLine]:
+    """The ranking of rows already counted (the dashboard counts once for both)."""
     rated = sorted(
         (r for r in rows if r.on_time_rate is not None),
         key=lambda r: (-(r.on_time_rate or 0.0), -r.settled, r.key),
