@@ -15,6 +15,8 @@ from dondoc import (
     cli_inspections,
     cli_run,
     cli_tasks,
+    cli_users,
+    cli_web,
 )
 from dondoc.context import (
     engine_from_env,
@@ -48,9 +50,11 @@ app.add_typer(cli_engine.mail_app, name="mail")
 app.add_typer(cli_flows.app, name="flows")
 app.add_typer(cli_inspections.app, name="inspections")
 app.add_typer(cli_features.app, name="features")
+app.add_typer(cli_users.app, name="users")
 app.command()(cli_engine.tick)
 app.command()(cli_run.run)
 app.command()(cli_engine.preview)
+app.command()(cli_web.serve)
 
 
 @app.command()
@@ -94,6 +98,7 @@ def up(
     cli_catalog.print_load_report(report)
     plan(year=local_today().year)
     _show_data_directory()
+    cli_web.print_demo_sign_ins()
     if not setup_only:
         cli_run.run()
 

@@ -9,19 +9,21 @@ from typing import Protocol
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException
 
 from notifications.links import LinkSigner
-from web import routes_actions, routes_pages
+from web import routes_actions, routes_login, routes_pages
 from web.actions import PageError
+from web.auth import SignInRequired, login_url
 from web.csrf import CsrfGuard
 from web.deps import WebContext
 from web.render import STATIC, error_page
 from web.security import SecurityHeaders
+from web.session import SessionSigner
 
 log = logging.getLogger("dondoc.web")
 
@@ -35,7 +37,9 @@ class WebSettings(Protocol):
     def signing_key(self) -> bytes: ...
 
 
-NOT_FOUND = "Không có trang này. Các trang của dondoc được mở từ liên kết trong thư nhắc việc."
+NOT_FOUND = (
+    "Không có trang này. Xin mở trang từ liên kết trong thư nhắc việc, hoặc đăng nhập tại /login."
+)
 
 
 def create_app(
@@ -48,13 +52,16 @@ def create_app(
         openapi_url=None,
     )
     key = settings.signing_key()
+    secure = settings.base_url.startswith("https://")
     app.state.web = WebContext(
         sessions=sessionmaker(engine, expire_on_commit=False),
         signer=LinkSigner(key),
-        csrf=CsrfGuard(key, secure_cookie=settings.base_url.startswith("https://")),
+        csrf=CsrfGuard(key, secure_cookie=secure),
         clock=clock or _utc_now,
+        session_signer=SessionSigner(key, secure_cookie=secure),
     )
     app.include_router(routes_pages.router)
+    app.include_router(routes_login.router)
     app.include_router(routes_actions.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
@@ -63,6 +70,10 @@ def create_app(
 
 
 def _error_pages(app: FastAPI) -> None:
+    @app.exception_handler(SignInRequired)
+    async def sign_in_first(_request: Request, exc: SignInRequired) -> Response:
+        return RedirectResponse(login_url(exc.next_path), status_code=303)
+
     @app.exception_handler(PageError)
     async def refused(_request: Request, exc: PageError) -> Response:
         return error_page(exc.status, exc.message)
