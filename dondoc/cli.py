@@ -11,6 +11,7 @@ from dondoc import (
     cli_catalog,
     cli_engine,
     cli_features,
+    cli_feeds,
     cli_flows,
     cli_inspections,
     cli_run,
@@ -51,6 +52,7 @@ app.add_typer(cli_flows.app, name="flows")
 app.add_typer(cli_inspections.app, name="inspections")
 app.add_typer(cli_features.app, name="features")
 app.add_typer(cli_users.app, name="users")
+app.add_typer(cli_feeds.app, name="feeds")
 app.command()(cli_engine.tick)
 app.command()(cli_run.run)
 app.command()(cli_engine.preview)

@@ -26,6 +26,7 @@ import inspections.models  # noqa: F401 - and the inspection tables
 import notifications.models  # noqa: F401 - the outbox tables are emptied too
 import services.account_models  # noqa: F401 - and the accounts
 import tasks_catalog.models_lifecycle  # noqa: F401 - and the task lifecycle tables
+import tasks_catalog.models_targets  # noqa: F401 - reported values of targets
 from dondoc.db import make_engine, migrate, normalise_url, transaction
 from tasks_catalog.calendar import default_calendar
 from tasks_catalog.calendar_store import seed_declared_days

@@ -16,7 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException
 
 from notifications.links import LinkSigner
-from web import routes_actions, routes_login, routes_pages
+from web import routes_actions, routes_feeds, routes_login, routes_pages
 from web.actions import PageError
 from web.auth import SignInRequired, login_url
 from web.csrf import CsrfGuard
@@ -63,6 +63,7 @@ def create_app(
     app.include_router(routes_pages.router)
     app.include_router(routes_login.router)
     app.include_router(routes_actions.router)
+    app.include_router(routes_feeds.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
     _error_pages(app)

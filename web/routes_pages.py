@@ -37,4 +37,4 @@ def view_task(
     data = task_page(
         session=session, task=opened.task, today=local_date(now), calendar=load_calendar(session)
     )
-    return page("task.html", task=data, viewer=opened.principal)
+    return page("task.html", task=data, viewer=opened.actor)

@@ -96,7 +96,11 @@ def test_a_person_who_left_their_agency_can_no_longer_sign_in(world):
 def test_the_administrator_is_an_account_not_a_person_of_the_registries(world):
     with transaction(world) as session:
         accounts.set_password(
-            session, email="it@hoabinh.example", password=PASSWORD, now=NOW, admin_name="Bộ phận CNTT"
+            session,
+            email="it@hoabinh.example",
+            password=PASSWORD,
+            now=NOW,
+            admin_name="Bộ phận CNTT",
         )
     actor = sign_in(world, "it@hoabinh.example", PASSWORD).actor
     assert actor is not None and (actor.role, actor.name, actor.agency_code) == (
@@ -146,6 +150,8 @@ def test_passwords_are_stored_as_argon2id_at_the_library_default_cost(world, mon
     monkeypatch.setattr(accounts, "HASHER", PasswordHasher())
     with transaction(world) as session:
         accounts.set_password(session, email=VP_COORDINATOR, password=PASSWORD, now=NOW)
-        stored = session.scalar(select(Account.password_hash).where(Account.email == VP_COORDINATOR))
+        stored = session.scalar(
+            select(Account.password_hash).where(Account.email == VP_COORDINATOR)
+        )
     assert stored is not None and stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
     assert PASSWORD not in stored

@@ -42,7 +42,11 @@ def test_a_person_signs_in_and_the_site_knows_them(site):
     assert answer.status_code == 303
     assert answer.headers["location"] == "/"
     cookie = answer.headers["set-cookie"]
-    assert cookie.startswith(f"{COOKIE}=") and "HttpOnly" in cookie and "samesite=lax" in cookie.lower()
+    assert (
+        cookie.startswith(f"{COOKIE}=")
+        and "HttpOnly" in cookie
+        and "samesite=lax" in cookie.lower()
+    )
     home = site.client.get("/")
     assert "Nguyễn Văn Giám" in home.text and "Đăng xuất" in home.text
 

@@ -1,7 +1,7 @@
 """accounts, sign-in links and sign-in attempts
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0011
 Create Date: 2026-12-06
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
