@@ -14,6 +14,7 @@ from dondoc import (
     cli_feeds,
     cli_flows,
     cli_inspections,
+    cli_report,
     cli_run,
     cli_tasks,
     cli_users,
@@ -52,6 +53,7 @@ app.add_typer(cli_flows.app, name="flows")
 app.add_typer(cli_inspections.app, name="inspections")
 app.add_typer(cli_features.app, name="features")
 app.add_typer(cli_users.app, name="users")
+app.add_typer(cli_report.app, name="report")
 app.add_typer(cli_feeds.app, name="feeds")
 app.command()(cli_engine.tick)
 app.command()(cli_run.run)

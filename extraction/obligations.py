@@ -171,8 +171,10 @@ class Reader(FieldReader):
             )
         if not draft.lead or self._is_province_committee(draft.lead):
             self._advisory_lead(draft, words, stated=bool(draft.lead))
-        if INSPECTION.search(words):
-            self._inspection(draft, words)
+        # the time column may give the count ("Ít nhất 01 lần/quý", "6 tháng/lần")
+        when = self.folded[task.due.start : task.due.end] if task.due is not None else ""
+        if INSPECTION.search(f"{words} {when}"):
+            self._inspection(draft, f"{words} {when}")
             return draft
         if task.product is not None and len(task.product) > 1:
             draft.deliverable = squeeze(task.product.of(self.text))[:120]
