@@ -17,6 +17,7 @@ from dondoc import (
     cli_report,
     cli_run,
     cli_tasks,
+    cli_tokens,
     cli_users,
     cli_web,
 )
@@ -52,6 +53,7 @@ app.add_typer(cli_engine.mail_app, name="mail")
 app.add_typer(cli_flows.app, name="flows")
 app.add_typer(cli_inspections.app, name="inspections")
 app.add_typer(cli_features.app, name="features")
+cli_users.app.command("token")(cli_tokens.token)
 app.add_typer(cli_users.app, name="users")
 app.add_typer(cli_report.app, name="report")
 app.add_typer(cli_feeds.app, name="feeds")

@@ -16,13 +16,21 @@ from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException
 
 from notifications.links import LinkSigner
-from web import routes_actions, routes_feeds, routes_login, routes_pages
+from web import api, routes_actions, routes_feeds, routes_login, routes_pages
 from web.actions import PageError
+from web.api.errors import (
+    CRASHED,
+    ApiError,
+    api_http_error,
+    error_response,
+    from_api_error,
+    from_validation,
+)
 from web.auth import SignInRequired, login_url
 from web.csrf import CsrfGuard
 from web.deps import WebContext
 from web.render import STATIC, error_page
-from web.security import SecurityHeaders
+from web.security import SecurityHeaders, apply_security_headers
 from web.session import SessionSigner
 
 log = logging.getLogger("dondoc.web")
@@ -47,9 +55,9 @@ def create_app(
 ) -> FastAPI:
     app = FastAPI(
         title="dondoc",
-        docs_url=None,  # no API yet: nothing to document, nothing to leak
+        docs_url=None,
         redoc_url=None,
-        openapi_url=None,
+        openapi_url="/openapi.json",  # the JSON API's schema only (web.api.install)
     )
     key = settings.signing_key()
     secure = settings.base_url.startswith("https://")
@@ -64,6 +72,7 @@ def create_app(
     app.include_router(routes_login.router)
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
+    api.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
     _error_pages(app)
@@ -79,8 +88,14 @@ def _error_pages(app: FastAPI) -> None:
     async def refused(_request: Request, exc: PageError) -> Response:
         return error_page(exc.status, exc.message)
 
+    @app.exception_handler(ApiError)
+    async def api_refused(_request: Request, exc: ApiError) -> Response:
+        return from_api_error(exc)
+
     @app.exception_handler(HTTPException)
-    async def http_error(_request: Request, exc: HTTPException) -> Response:
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if api.is_api(request.url.path):
+            return api_http_error(exc.status_code, exc.headers)
         if exc.status_code == 404:
             return error_page(404, NOT_FOUND)
         if exc.status_code == 405:
@@ -91,7 +106,9 @@ def _error_pages(app: FastAPI) -> None:
         )
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_request: Request, _exc: RequestValidationError) -> Response:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if api.is_api(request.url.path):
+            return from_validation(exc.errors())
         return error_page(
             400,
             "Địa chỉ hoặc nội dung biểu mẫu không hợp lệ. "
@@ -99,9 +116,11 @@ def _error_pages(app: FastAPI) -> None:
         )
 
     @app.exception_handler(Exception)
-    async def crashed(_request: Request, exc: Exception) -> Response:
+    async def crashed(request: Request, exc: Exception) -> Response:
         # The path is not logged: it may carry a link token.
         log.error("unhandled %s in a web request", exc.__class__.__name__, exc_info=exc)
+        if api.is_api(request.url.path):
+            return apply_security_headers(error_response(500, CRASHED))
         return error_page(500, "Đã có lỗi trong hệ thống. Xin thử lại sau ít phút.")
 
 
