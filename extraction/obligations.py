@@ -45,6 +45,10 @@ from extraction.wording import (
 
 # "…; hoàn thành trước ngày 31/3/2024": the deadline of the part before it, not a duty.
 _DEADLINE_ONLY = re.compile(r"\W*(?:hoan thanh|thuc hien xong|xong)\s+(?:truoc|trong|cham nhat)\b")
+_FOLLOWS_UP = re.compile(
+    r"\W*(?:la\s+co\s+quan\s+thuong\s+truc,?\s*)?(?:theo\s+doi|don\s+doc)\b"
+    r"(?![^.;]{0,80}\b(?:xay dung|ban hanh|trinh|de xuat|danh gia|so ket|tong ket|kiem tra|giam sat)\b)"
+)
 _HEAD_WORDS = {"thu", "truong", "chu", "tich", "giam", "doc", "nguoi", "dung", "dau"}
 
 
@@ -76,6 +80,8 @@ class Reader(FieldReader):
             if any(clause.overlap(t.span) for t in targets):
                 continue  # the part that states a target is read as the target
             if (targets or self._cue_needed(unit)) and not self._cued(clause):
+                continue
+            if self._only_follows_up(unit, clause):
                 continue
             drafts += self._duties(unit, clause)
         return targets + drafts
@@ -131,6 +137,15 @@ class Reader(FieldReader):
                 merged.append(part)
         return merged or [span]
 
+    def _only_follows_up(self, unit: Unit, clause: Span) -> bool:
+        """ "Văn phòng UBND tỉnh theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh.": watching
+        the others work, with no product and no date of its own, is not a task to chase."""
+        title = fold(duty_title(self.text, self.folded, clause, self.mentions(unit)))
+        if not _FOLLOWS_UP.match(title):
+            return False
+        words = self.folded[clause.start : clause.end]
+        return read_timing(words, self.issued).schedule is None and not INSPECTION.search(words)
+
     def _only_agencies(self, part: Span) -> bool:
         """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty
         (a run-in heading "Tự kiểm tra:" and the heads' titles do not count as words)."""
@@ -171,8 +186,10 @@ class Reader(FieldReader):
             )
         if not draft.lead or self._is_province_committee(draft.lead):
             self._advisory_lead(draft, words, stated=bool(draft.lead))
-        if INSPECTION.search(words):
-            self._inspection(draft, words)
+        # the time column may give the count ("Ít nhất 01 lần/quý", "6 tháng/lần")
+        when = self.folded[task.due.start : task.due.end] if task.due is not None else ""
+        if INSPECTION.search(f"{words} {when}"):
+            self._inspection(draft, f"{words} {when}")
             return draft
         if task.product is not None and len(task.product) > 1:
             draft.deliverable = squeeze(task.product.of(self.text))[:120]

@@ -46,9 +46,11 @@ _EACH = re.compile(
     r"cong dan|co quan|don vi|truong)"
 )
 _COUNT = re.compile(
-    r"(?:it nhat|toi thieu)?\s*(\d{1,2})\s*(?:cuoc|lan|dot)\s*(?:kiem tra\s*)?"
-    r"(?:/|moi|trong|mot|tren)\s*(?:1\s+)?(nam|quy|6 thang)"
+    r"(?<!khong qua )(?<!toi da )(?:it nhat|toi thieu)?\s*(\d{1,2})\s*(?:cuoc|lan|dot)\s*"
+    r"(?:kiem tra\s*)?(?:/|moi|trong|mot|tren)\s*(?:1\s+)?(nam|quy|6 thang)"
 )
+# "6 tháng/lần", "quý/lần": once in each period.
+_ONCE_PER = re.compile(r"\b(nam|quy|6 thang)\s*/\s*(?:1\s+|01\s+)?lan\b")
 
 
 @dataclass
@@ -164,6 +166,8 @@ def _each(text: str, window: str, offset: int) -> list[_Raw]:
     for m in _EACH.finditer(window):
         if text[offset + m.start() : offset + m.start() + 3].lower() != "mỗi":
             continue  # "môi trường" folds to the same letters
+        if _LIMIT.match(window, m.end()):
+            continue  # "mỗi đơn vị không quá 01 lần/năm": a limit on inspections, not a goal
         found.append(_Raw(m.start(), m.start(), ">=", 100.0, "%", 0.5, ""))
         also = re.search(r",\s+co\s", window[m.end() :])
         if also and ";" not in window[m.end() : m.end() + also.start()]:
@@ -171,6 +175,8 @@ def _each(text: str, window: str, offset: int) -> list[_Raw]:
             found.append(_Raw(at, at, ">=", 100.0, "%", 0.5, ""))
     return found
 
+
+_LIMIT = re.compile(r"[^.;]{0,30}?(?:khong qua|toi da|duoc kiem tra|\d+\s*(?:lan|cuoc)\s*/)")
 
 _GRADES = {"rat tot": 1.0, "tot": 2.0, "kha": 3.0, "trung binh": 4.0}
 _GRADE = re.compile(
@@ -306,7 +312,9 @@ class InspectionCount:
 def find_count(folded: str) -> InspectionCount | None:
     match = _COUNT.search(folded)
     if not match:
-        return None
+        once = _ONCE_PER.search(folded)
+        periods = {"nam": "year", "quy": "quarter", "6 thang": "half_year"}
+        return InspectionCount(1, periods[once.group(1)], 0.8) if once else None
     per = {"nam": "year", "quy": "quarter", "6 thang": "half_year"}[
         re.sub(r"\s+", " ", match.group(2))
     ]

@@ -14,7 +14,7 @@ The rules, all pure functions of plain data loaded once per request (`Scope`):
 - **Compliance**: the team in full; the coordination office, leadership and the
   inspecting agency's head without what comes from the plan (planned, missed). Rows about
   a unit are never shown to that unit's side.
-- **Tasks** (as web/access.py rules them): an ordinary task to the people of its agency and
+- **Tasks** (as services/permissions.py rules them): an ordinary task to the people of its agency and
   the province's coordination office; an inspection task only to the inspection roles of
   the inspecting agency.
 

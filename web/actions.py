@@ -4,7 +4,7 @@ Every check raises `PageError` (status and a Vietnamese message) before anything
 written. Acting happens in the caller's transaction, in this order:
 
 1. verify the token (signature, purpose, expiry) and load the task, locked;
-2. resolve the recipient to a Principal and ask `web.access` whether they may act;
+2. resolve the recipient to an Actor and ask `services.permissions` whether they may act;
 3. record the token's hash in `used_links` (unique): a second use, even a racing one,
    fails here and the whole transaction rolls back;
 4. the lifecycle transition (a refusal rolls back the link too, so the person can
@@ -33,14 +33,14 @@ from notifications.links import (
     LinkSigner,
     SignedAction,
 )
+from services.actors import Actor, actor_for_email
+from services.permissions import LINK_ACTIONS, NOT_ALLOWED, may_view_task, refusal
 from tasks_catalog import lifecycle
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.dates import dmy
 from tasks_catalog.lifecycle import TransitionRefused
 from tasks_catalog.models import Task
 from tasks_catalog.models_lifecycle import UsedLink
-from web.access import NOT_ALLOWED, Principal, action_refusal, may_view, principal_for_email
-from web.access import task_scope as scope_of
 from web.pages import load_task
 from workflows.followup import reschedule
 
@@ -65,7 +65,7 @@ class PageError(Exception):
 class Opened:
     signed: SignedAction
     task: Task
-    principal: Principal
+    actor: Actor
 
 
 @dataclass(frozen=True)
@@ -84,10 +84,10 @@ def open_view(
     signed = _verify(signer, token, VIEW, now)
     if signed.task_id != task_id:
         raise PageError(400, "Liên kết này không dùng cho nhiệm vụ này.")
-    task, principal = _task_and_principal(session, signed, for_update=False)
-    if not may_view(principal, scope_of(task)):
+    task, actor = _task_and_actor(session, signed, for_update=False)
+    if not may_view_task(actor, task):
         raise PageError(403, NOT_ALLOWED)
-    return Opened(signed, task, principal)
+    return Opened(signed, task, actor)
 
 
 def open_action(
@@ -102,13 +102,13 @@ def open_action(
     if purpose not in ACTION_PURPOSES:
         raise PageError(404, INVALID)
     signed = _verify(signer, token, purpose, now)
-    task, principal = _task_and_principal(session, signed, for_update=for_update)
-    refusal = action_refusal(principal, scope_of(task), purpose)
-    if refusal is not None:
-        raise PageError(403, refusal)
+    task, actor = _task_and_actor(session, signed, for_update=for_update)
+    refused = refusal(actor, LINK_ACTIONS[purpose], task)
+    if refused is not None:
+        raise PageError(403, refused)
     if link_used(session=session, token=token):
         raise PageError(409, USED)
-    return Opened(signed, task, principal)
+    return Opened(signed, task, actor)
 
 
 def perform(
@@ -122,7 +122,7 @@ def perform(
     calendar: WorkCalendar,
 ) -> str:
     """Spend the link and do what it says; returns the confirmation to show."""
-    task, actor = opened.task, opened.principal.email
+    task, actor = opened.task, opened.actor.email
     spend_link(session=session, token=token, purpose=purpose, task=task, actor=actor, now=now)
     if purpose == REPORT_PROGRESS:
         percent = _percent(form.percent)
@@ -192,16 +192,16 @@ def _verify(signer: LinkSigner, token: str, purpose: str, now: datetime) -> Sign
         raise PageError(400, exc.reason) from None
 
 
-def _task_and_principal(
+def _task_and_actor(
     session: Session, signed: SignedAction, *, for_update: bool
-) -> tuple[Task, Principal]:
+) -> tuple[Task, Actor]:
     task = load_task(session=session, task_id=signed.task_id, for_update=for_update)
     if task is None:
         raise PageError(404, NO_TASK)
-    principal = principal_for_email(session=session, email=signed.recipient)
-    if principal is None:  # left the agency, or an address we do not know
+    actor = actor_for_email(session, signed.recipient)
+    if actor is None:  # left the agency, or an address we do not know
         raise PageError(403, NOT_ALLOWED)
-    return task, principal
+    return task, actor
 
 
 def _percent(text: str) -> int | None:

@@ -86,9 +86,7 @@ def act(
             )
     except TransitionRefused as refused:  # nothing was written; the link still works
         return _form_page(request, session, context, purpose, token, now, refused.reason, form)
-    view = context.signer.sign(
-        VIEW, data.task_id, opened.principal.email, default_expiry(VIEW, now)
-    )
+    view = context.signer.sign(VIEW, data.task_id, opened.actor.email, default_expiry(VIEW, now))
     return page("done.html", message=message, task=data, view_url=action_url("", VIEW, view))
 
 
@@ -117,7 +115,7 @@ def _form_page(
         purpose=purpose,
         title=LINK_LABELS[purpose],
         task=data,
-        viewer=opened.principal,
+        viewer=opened.actor,
         csrf=context.csrf.form_token(nonce=nonce, link_token=token, now=now),
         error=error,
         form=form or ActionForm(),

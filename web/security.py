@@ -69,12 +69,14 @@ class SecurityHeaders:
 # --- logs -------------------------------------------------------------------------------
 
 _TOKEN_IN_PATH = re.compile(r"(/a/[^/?#\s\"]+/)[^/?#\s\"]+")
+_FEED_IN_PATH = re.compile(r"(/feeds/)[^/?#\s\"]+")
 _TOKEN_IN_QUERY = re.compile(r"([?&]t=)[^&#\s\"]+")
 
 
 def redact(text: str) -> str:
     """A request line or URL with any link token replaced by '…'."""
-    return _TOKEN_IN_QUERY.sub(r"\1…", _TOKEN_IN_PATH.sub(r"\1…", text))
+    text = _FEED_IN_PATH.sub(r"\1…", _TOKEN_IN_PATH.sub(r"\1…", text))
+    return _TOKEN_IN_QUERY.sub(r"\1…", text)
 
 
 class RedactTokens(logging.Filter):

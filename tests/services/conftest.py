@@ -1,0 +1,16 @@
+"""Every service test starts from the small catalogue (Hòa Bình Mẫu) planned for 2025."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from tasks_catalog.calendar import WorkCalendar
+from tests.lifecycle.world import plan_world
+
+
+@pytest.fixture
+def world(engine: Engine, calendar: WorkCalendar, tmp_path: Path) -> Engine:
+    return plan_world(engine, calendar, tmp_path)
