@@ -9,14 +9,14 @@ from typing import Protocol
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException
 
 from notifications.links import LinkSigner
-from web import api, routes_actions, routes_feeds, routes_pages
+from web import api, routes_actions, routes_feeds, routes_login, routes_pages
 from web.actions import PageError
 from web.api.errors import (
     CRASHED,
@@ -26,10 +26,12 @@ from web.api.errors import (
     from_api_error,
     from_validation,
 )
+from web.auth import SignInRequired, login_url
 from web.csrf import CsrfGuard
 from web.deps import WebContext
 from web.render import STATIC, error_page
 from web.security import SecurityHeaders, apply_security_headers
+from web.session import SessionSigner
 
 log = logging.getLogger("dondoc.web")
 
@@ -43,7 +45,9 @@ class WebSettings(Protocol):
     def signing_key(self) -> bytes: ...
 
 
-NOT_FOUND = "Không có trang này. Các trang của dondoc được mở từ liên kết trong thư nhắc việc."
+NOT_FOUND = (
+    "Không có trang này. Xin mở trang từ liên kết trong thư nhắc việc, hoặc đăng nhập tại /login."
+)
 
 
 def create_app(
@@ -56,13 +60,16 @@ def create_app(
         openapi_url="/openapi.json",  # the JSON API's schema only (web.api.install)
     )
     key = settings.signing_key()
+    secure = settings.base_url.startswith("https://")
     app.state.web = WebContext(
         sessions=sessionmaker(engine, expire_on_commit=False),
         signer=LinkSigner(key),
-        csrf=CsrfGuard(key, secure_cookie=settings.base_url.startswith("https://")),
+        csrf=CsrfGuard(key, secure_cookie=secure),
         clock=clock or _utc_now,
+        session_signer=SessionSigner(key, secure_cookie=secure),
     )
     app.include_router(routes_pages.router)
+    app.include_router(routes_login.router)
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
     api.install(app)
@@ -73,6 +80,10 @@ def create_app(
 
 
 def _error_pages(app: FastAPI) -> None:
+    @app.exception_handler(SignInRequired)
+    async def sign_in_first(_request: Request, exc: SignInRequired) -> Response:
+        return RedirectResponse(login_url(exc.next_path), status_code=303)
+
     @app.exception_handler(PageError)
     async def refused(_request: Request, exc: PageError) -> Response:
         return error_page(exc.status, exc.message)
