@@ -45,6 +45,10 @@ from extraction.wording import (
 
 # "…; hoàn thành trước ngày 31/3/2024": the deadline of the part before it, not a duty.
 _DEADLINE_ONLY = re.compile(r"\W*(?:hoan thanh|thuc hien xong|xong)\s+(?:truoc|trong|cham nhat)\b")
+_FOLLOWS_UP = re.compile(
+    r"\W*(?:la\s+co\s+quan\s+thuong\s+truc,?\s*)?(?:theo\s+doi|don\s+doc)\b"
+    r"(?![^.;]{0,80}\b(?:xay dung|ban hanh|trinh|de xuat|danh gia|so ket|tong ket|kiem tra|giam sat)\b)"
+)
 _HEAD_WORDS = {"thu", "truong", "chu", "tich", "giam", "doc", "nguoi", "dung", "dau"}
 
 
@@ -76,6 +80,8 @@ class Reader(FieldReader):
             if any(clause.overlap(t.span) for t in targets):
                 continue  # the part that states a target is read as the target
             if (targets or self._cue_needed(unit)) and not self._cued(clause):
+                continue
+            if self._only_follows_up(unit, clause):
                 continue
             drafts += self._duties(unit, clause)
         return targets + drafts
@@ -130,6 +136,15 @@ class Reader(FieldReader):
             else:
                 merged.append(part)
         return merged or [span]
+
+    def _only_follows_up(self, unit: Unit, clause: Span) -> bool:
+        """ "Văn phòng UBND tỉnh theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh.": watching
+        the others work, with no product and no date of its own, is not a task to chase."""
+        title = fold(duty_title(self.text, self.folded, clause, self.mentions(unit)))
+        if not _FOLLOWS_UP.match(title):
+            return False
+        words = self.folded[clause.start : clause.end]
+        return read_timing(words, self.issued).schedule is None and not INSPECTION.search(words)
 
     def _only_agencies(self, part: Span) -> bool:
         """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty

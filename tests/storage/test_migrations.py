@@ -9,6 +9,7 @@ from sqlalchemy import inspect
 
 import inspections.models  # noqa: F401
 import notifications.models  # noqa: F401
+import services.account_models  # noqa: F401
 import services.tokens  # noqa: F401
 import tasks_catalog.models_lifecycle  # noqa: F401
 import tasks_catalog.models_targets  # noqa: F401
