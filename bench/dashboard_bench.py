@@ -11,8 +11,8 @@ and p95; the script prints every run and the median over `--runs` runs.
 - `dashboard-naive`: every visible task loaded as an ORM object, statuses and counts in
   Python (`bench/dashboard_naive.py`), on a copy of the database without the indexes of
   migration 0011.
-- `task-list`: the API's first page (`services.task_list.task_page`, keyset by due date),
-  when that module is installed; `task-list-naive`: `tasks_catalog.queries.list_tasks`
+- `task-list`: the API's first page (`services.task_list.task_page`, keyset by due date);
+  `task-list-naive`: `tasks_catalog.queries.list_tasks`
   (every task loaded, statuses in Python) cut to 50.
 
     .venv/bin/python -m bench.dashboard_bench --db sqlite [--runs 5] [--requests 30] [--profile]
@@ -48,7 +48,9 @@ from dondoc.db import make_engine, normalise_url
 from reports.monthly import percent, vn_date
 from reports.targets import number
 from services.permissions import task_visible_to
+from services.task_list import task_page
 from tasks_catalog.calendar_store import load_calendar
+from tasks_catalog.queries import TaskFilter
 from web.dashboard import DashboardQuery, dashboard_view, filter_choices
 from web.render import environment
 
@@ -83,10 +85,6 @@ def dashboard_naive(session: Session) -> object:
 
 
 def task_list_page(session: Session) -> object:
-    from services.task_list import task_page  # the API's; absent before the API lands
-
-    from tasks_catalog.queries import TaskFilter
-
     page = task_page(
         session,
         visible=task_visible_to(VIEWER),
@@ -101,14 +99,6 @@ def task_list_page(session: Session) -> object:
 
 def task_list_naive(session: Session) -> object:
     return naive_task_page(session, today=TODAY, calendar=load_calendar(session))
-
-
-def has_task_page() -> bool:
-    try:
-        import services.task_list  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def naive_copy(db: str, url: str) -> str:
@@ -202,10 +192,7 @@ def main() -> None:
         profiler.runcall(timed, engine, dashboard_page, 10)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
     results["dashboard"] = measure("dashboard", engine, dashboard_page, args.runs, args.requests)
-    if has_task_page():
-        results["task-list"] = measure(
-            "task-list", engine, task_list_page, args.runs, args.requests
-        )
+    results["task-list"] = measure("task-list", engine, task_list_page, args.runs, args.requests)
     engine.dispose()
     if not args.skip_naive:
         naive = make_engine(naive_copy(args.db, url))

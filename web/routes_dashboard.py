@@ -4,9 +4,9 @@ monthly report and scorecard downloads of the same filters."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,8 @@ from tasks_catalog.dates import LOCAL_TZ, local_date
 from web.actions import PageError
 from web.auth import CurrentActor
 from web.dashboard import DashboardQuery, allowed, dashboard_view, filter_choices, report_filter
-from web.deps import NowDep, SessionDep
+from web.deps import ContextDep, NowDep, SessionDep
+from web.forms import form_page
 from web.render import page
 from web.security import apply_security_headers
 
@@ -67,7 +68,7 @@ class Filters:
 FiltersDep = Annotated[Filters, Depends()]
 
 
-def _figures(session: Session, actor: Actor, now: datetime, filters: Filters) -> dict[str, object]:
+def _figures(session: Session, actor: Actor, now: datetime, filters: Filters) -> dict[str, Any]:
     view = dashboard_view(
         session,
         actor=actor,
@@ -86,10 +87,18 @@ def _figures(session: Session, actor: Actor, now: datetime, filters: Filters) ->
 
 @router.get("/dashboard", response_class=HTMLResponse)
 def dashboard(
-    actor: CurrentActor, session: SessionDep, now: NowDep, filters: FiltersDep
+    request: Request,
+    actor: CurrentActor,
+    session: SessionDep,
+    context: ContextDep,
+    now: NowDep,
+    filters: FiltersDep,
 ) -> HTMLResponse:
     figures = _figures(session, actor, now, filters)
-    return page("dashboard.html", viewer=actor, choices=filter_choices(session, actor), **figures)
+    choices = filter_choices(session, actor)
+    return form_page(
+        request, context, "dashboard.html", now=now, actor=actor, choices=choices, **figures
+    )
 
 
 @router.get("/dashboard/figures", response_class=HTMLResponse)
