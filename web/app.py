@@ -16,7 +16,14 @@ from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException
 
 from notifications.links import LinkSigner
-from web import api, routes_actions, routes_feeds, routes_login, routes_pages
+from web import (
+    api,
+    routes_actions,
+    routes_dashboard,
+    routes_feeds,
+    routes_login,
+    routes_pages,
+)
 from web.actions import PageError
 from web.api.errors import (
     CRASHED,
@@ -72,6 +79,7 @@ def create_app(
     app.include_router(routes_login.router)
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
+    app.include_router(routes_dashboard.router)
     api.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
