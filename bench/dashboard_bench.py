@@ -11,7 +11,7 @@ and p95; the script prints every run and the median over `--runs` runs.
 - `dashboard-naive`: every visible task loaded as an ORM object, statuses and counts in
   Python (`bench/dashboard_naive.py`), on a copy of the database without the indexes of
   migration 0011.
-- `task-list`: the API's first page (`services.task_list.task_page`, keyset by due date);
+- `task-list`: the API's first page (`reports.task_list.task_page`, keyset by due date);
   `task-list-naive`: `tasks_catalog.queries.list_tasks`
   (every task loaded, statuses in Python) cut to 50.
 
@@ -47,8 +47,8 @@ from bench.make_dashboard import POSTGRES_DATABASE, TODAY, VIEWER, prepare
 from dondoc.db import make_engine, normalise_url
 from reports.monthly import percent, vn_date
 from reports.targets import number
+from reports.task_list import task_page
 from services.permissions import task_visible_to
-from services.task_list import task_page
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.queries import TaskFilter
 from web.dashboard import DashboardQuery, dashboard_view, filter_choices
