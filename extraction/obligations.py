@@ -51,6 +51,7 @@ _FOLLOWS_UP = re.compile(
     r"\W*(?:la\s+co\s+quan\s+thuong\s+truc,?\s*)?(?:theo\s+doi|don\s+doc)\b"
     r"(?![^.;]{0,80}\b(?:xay dung|ban hanh|trinh|de xuat|danh gia|so ket|tong ket|kiem tra|giam sat)\b)"
 )
+TARGET_WORDS = re.compile(r"\d\s*%|\bden\s+nam\s+20\d\d")
 _HALF_AND_YEAR = re.compile(
     r"\b6\s+thang\W{0,3}(?:\(\s*)?(?:truoc|cham\s+nhat)\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)"
     r"[^.;]{0,20}?\b(?:va|,)\s+(?:ca\s+)?nam\W{0,3}(?:\(\s*)?(?:truoc|cham\s+nhat)\s+(?:ngay\s+)?"
@@ -88,7 +89,7 @@ class Reader(FieldReader):
                 continue  # the part that states a target is read as the target
             if (targets or self._cue_needed(unit)) and not self._cued(clause):
                 continue
-            if self._only_follows_up(unit, clause):
+            if self._only_follows_up(unit, clause) or self._party_line(unit, clause):
                 continue
             drafts += self._duties(unit, clause)
         return targets + drafts
@@ -152,6 +153,19 @@ class Reader(FieldReader):
             return False
         words = self.folded[clause.start : clause.end]
         return read_timing(words, self.issued).schedule is None and not INSPECTION.search(words)
+
+    def _party_line(self, unit: Unit, clause: Span) -> bool:
+        """A Party resolution's "Nhiệm vụ, giải pháp" without an owner or a date is a line
+        of policy; its section "Tổ chức thực hiện" says who carries it out."""
+        if not self.party or unit.section != "tasks":
+            return False
+        words = self.folded[clause.start : clause.end]
+        owned = any(clause.start <= m.span.start < clause.end for m in self.mentions(unit))
+        return (
+            not owned
+            and read_timing(words, self.issued).schedule is None
+            and not (INSPECTION.search(words) or TARGET_WORDS.search(words))
+        )
 
     def _only_agencies(self, part: Span) -> bool:
         """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty

@@ -18,7 +18,15 @@ from starlette.exceptions import HTTPException
 
 from inspections.evidence import EvidenceStore
 from notifications.links import LinkSigner
-from web import api, routes_actions, routes_feeds, routes_inspections, routes_login, routes_pages
+from web import (
+    api,
+    routes_actions,
+    routes_dashboard,
+    routes_feeds,
+    routes_inspections,
+    routes_login,
+    routes_pages,
+)
 from web.actions import PageError
 from web.api.errors import (
     CRASHED,
@@ -80,6 +88,7 @@ def create_app(
     app.include_router(routes_login.router)
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
+    app.include_router(routes_dashboard.router)
     app.include_router(routes_inspections.router)
     app.state.evidence = EvidenceStore(settings.evidence_dir, settings.evidence_max_bytes)
     api.install(app)
