@@ -51,6 +51,7 @@ _FOLLOWS_UP = re.compile(
     r"\W*(?:la\s+co\s+quan\s+thuong\s+truc,?\s*)?(?:theo\s+doi|don\s+doc)\b"
     r"(?![^.;]{0,80}\b(?:xay dung|ban hanh|trinh|de xuat|danh gia|so ket|tong ket|kiem tra|giam sat)\b)"
 )
+_HANDS_IN = re.compile(r"\W*(?:trinh|bao\s+cao|gui|tong\s+hop)\b")
 TARGET_WORDS = re.compile(r"\d\s*%|\bden\s+nam\s+20\d\d")
 _HALF_AND_YEAR = re.compile(
     r"\b6\s+thang\W{0,3}(?:\(\s*)?(?:truoc|cham\s+nhat)\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)"
@@ -139,6 +140,7 @@ class Reader(FieldReader):
                 not self._cued(part)
                 or self._only_agencies(merged[-1])
                 or _DEADLINE_ONLY.match(self.folded, part.start, part.end)
+                or self._hands_in(merged[-1], part)
             ):
                 merged[-1] = Span(merged[-1].start, part.end)
             else:
@@ -166,6 +168,14 @@ class Reader(FieldReader):
             and read_timing(words, self.issued).schedule is None
             and not (INSPECTION.search(words) or TARGET_WORDS.search(words))
         )
+
+    def _hands_in(self, before: Span, part: Span) -> bool:
+        """ "rà soát, đơn giản hóa thủ tục; trình Chủ tịch phê duyệt trong quý III/2024": the
+        part that hands the work in, with the only date, finishes the part before it."""
+        if not _HANDS_IN.match(self.folded, part.start, part.end):
+            return False
+        words = self.folded[before.start : before.end]
+        return read_timing(words, self.issued).schedule is None and not INSPECTION.search(words)
 
     def _only_agencies(self, part: Span) -> bool:
         """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty

@@ -135,3 +135,16 @@ def test_a_half_year_and_a_year_report_in_one_sentence_are_two_dated_reports(tmp
 def test_targets_in_days_steps_and_ranks(text, comparator, value, unit):
     [found] = find_targets(text, fold(text), Span(0, len(text)))
     assert (found.comparator, found.value, found.unit) == (comparator, value, unit)
+
+
+def test_handing_the_work_in_finishes_the_part_before_it():
+    result = _draft("19-gia-lai-chuong-trinh")
+    duty = obligation_quoting(result, "rà soát, đơn giản hóa thủ tục hành chính")
+    assert "trong quý III/2024" in duty["quote"]
+    assert duty["schedule"] == {"once": date(2024, 9, 30)}
+
+
+def test_inspecting_a_number_of_units_each_year_is_an_inspection_duty():
+    duty = obligation_quoting(_draft("22-bac-kan-nghi-quyet-tinh-uy"), "mỗi năm ít")
+    assert duty["kind"] == "inspection_duty"
+    assert duty["lead"] == ["Ban Tổ chức Tỉnh ủy"]
