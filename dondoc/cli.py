@@ -14,8 +14,12 @@ from dondoc import (
     cli_feeds,
     cli_flows,
     cli_inspections,
+    cli_report,
     cli_run,
     cli_tasks,
+    cli_tokens,
+    cli_users,
+    cli_web,
 )
 from dondoc.context import (
     engine_from_env,
@@ -49,10 +53,14 @@ app.add_typer(cli_engine.mail_app, name="mail")
 app.add_typer(cli_flows.app, name="flows")
 app.add_typer(cli_inspections.app, name="inspections")
 app.add_typer(cli_features.app, name="features")
+cli_users.app.command("token")(cli_tokens.token)
+app.add_typer(cli_users.app, name="users")
+app.add_typer(cli_report.app, name="report")
 app.add_typer(cli_feeds.app, name="feeds")
 app.command()(cli_engine.tick)
 app.command()(cli_run.run)
 app.command()(cli_engine.preview)
+app.command()(cli_web.serve)
 
 
 @app.command()
@@ -96,6 +104,7 @@ def up(
     cli_catalog.print_load_report(report)
     plan(year=local_today().year)
     _show_data_directory()
+    cli_web.print_demo_sign_ins()
     if not setup_only:
         cli_run.run()
 

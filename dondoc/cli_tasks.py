@@ -5,12 +5,14 @@ from __future__ import annotations
 import typer
 
 from dondoc.cli_decisions import add_decision_commands
-from dondoc.context import echo_json, fail, local_today, unit_of_work
+from dondoc.context import echo_json, fail, local_today, parse_date, unit_of_work, utc_now
 from inspections.access import AccessDenied, viewer_for
 from inspections.views import Reading, task_rows
 from tasks_catalog.calendar_store import load_calendar
+from tasks_catalog.event_deadlines import EventRefused
 from tasks_catalog.queries import TaskFilter, list_agencies, list_tasks
 from tasks_catalog.status import LABELS, DisplayStatus
+from workflows.plan_and_schedule import record_event_and_schedule
 
 tasks_app = typer.Typer(help="Nhiệm vụ đã lập kế hoạch (tasks).", no_args_is_help=True)
 agencies_app = typer.Typer(help="Cơ quan, đơn vị (agencies).", no_args_is_help=True)
@@ -51,6 +53,41 @@ def list_command(
             f"{row['obligation']} [{row['period']}]{unit}  {row['title'][:50]}"
         )
     typer.echo(f"{len(rows)} nhiệm vụ.")
+
+
+@tasks_app.command("event")
+def event_command(
+    obligation: str = typer.Argument(..., help="Mã nhiệm vụ, ví dụ LCH412-IV.2-KHACPHUC"),
+    happened: str = typer.Option(
+        ..., "--date", help="Ngày xảy ra sự kiện (YYYY-MM-DD hoặc DD/MM/YYYY)"
+    ),
+    agency: str = typer.Option(
+        None, "--agency", help="Chỉ cơ quan chủ trì này (ví dụ đơn vị nhận kết luận)"
+    ),
+) -> None:
+    """Ghi nhận sự kiện mà thời hạn của nhiệm vụ tính từ đó (ví dụ ngày nhận được kết luận
+    kiểm tra) và lập nhiệm vụ với thời hạn của nó."""
+    happened_on = parse_date(happened, "--date")
+    with unit_of_work() as session:
+        try:
+            report = record_event_and_schedule(
+                session,
+                obligation_code=obligation,
+                happened_on=happened_on,
+                calendar=load_calendar(session),
+                now=utc_now(),
+                agency_code=agency,
+            )
+        except EventRefused as exc:
+            raise fail(str(exc)) from None
+        created = [(t.agency.code, t.role.value) for t in report.created]
+    typer.echo(
+        f"{report.obligation}: {report.event} ngày {report.happened_on:%d/%m/%Y}; "
+        f"thời hạn {report.due:%d/%m/%Y}."
+    )
+    for code, role in created:
+        typer.echo(f"  + {code} ({role})")
+    typer.echo(f"{len(created)} nhiệm vụ mới, {len(report.unchanged)} đã có.")
 
 
 @agencies_app.command("list")

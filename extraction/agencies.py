@@ -176,7 +176,27 @@ class AgencyIndex:
             )
             end = _province_tail(text, folded, end, span.end)
             taken.append(self._mention(text, Span(start, end), phrase, from_registry))
-        return sorted(taken, key=lambda m: m.span.start)
+        return sorted(self._named_units(text, folded, span, taken), key=lambda m: m.span.start)
+
+    def _named_units(
+        self, text: str, folded: str, span: Span, taken: list[Mention]
+    ) -> list[Mention]:
+        """Provincial units the lexicon does not list, by the words their names start with
+        and the "tỉnh" they end with ("Ban Quản lý Khu kinh tế tỉnh", "Văn phòng Đăng ký
+        đất đai tỉnh", "Trường Chính trị tỉnh"): the whole name, not a part of it."""
+        for match in _NAMED_UNIT.finditer(folded, span.start, span.end):
+            start = match.start()
+            end = _province_tail(text, folded, match.end(), span.end)
+            if any(m.span.start == start for m in taken) or any(
+                m.span.start < start < m.span.end for m in taken
+            ):
+                continue
+            taken = [m for m in taken if not (start <= m.span.start and m.span.end <= end)]
+            # named without the province ("… tỉnh Long An" is "… tỉnh"), as the lexicon does
+            surface = " ".join(text[start : match.end()].split())
+            name = surface[:1].upper() + surface[1:]
+            taken.append(Mention(Span(start, end), name, self.resolve(name)))
+        return taken
 
     def _combined(self) -> tuple[re.Pattern[str], list[tuple[Phrase, bool]]]:
         if self._regex is None:
@@ -210,6 +230,13 @@ class AgencyIndex:
 
 
 _LEXICON = phrases()
+# Heads of the names of provincial units, then at most seven words up to the first "tỉnh".
+_NAMED_UNIT = re.compile(
+    r"\b(?:ban quan ly|ban chi dao|van phong dang ky|truong chinh tri|truong cao dang|"
+    r"dai phat thanh|bo chi huy|lien doan lao dong|hoi nong dan|hoi cuu chien binh|"
+    r"ban an toan giao thong|quy dau tu phat trien)"
+    r"(?:\s+(?!tinh\b)[a-z0-9&]+(?:-[a-z0-9]+)?){0,7}?\s+tinh\b"
+)
 _BODY = r"(?:thuong\s+truc|cac\s+ban|cac\s+to|dai\s+bieu)"
 _COUNCIL_BODIES = re.compile(
     rf"(?P<bodies>{_BODY}(?:\s*,\s*{_BODY}|\s+va\s+{_BODY})+)\s+"

@@ -76,6 +76,14 @@ def read_leads(folded: str, clause: Span, mentions: list[Mention]) -> Leads:
         if trigger and _directs_own_units(folded, trigger, inside[:i]):
             found.lead = [m for m in _run(folded, inside, 0) if id(m) not in used]
             return found
+        if trigger and _party_leads(folded, inside[:i]):
+            # "Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh chỉ đạo Sở Nội vụ xây dựng Đề án":
+            # the party body the resolution addresses answers for it; the department helps.
+            found.lead = [inside[0]]
+            found.cooperating += [
+                m for m in _run(folded, inside, i) if id(m) not in used and m.name != "UBND tỉnh"
+            ]
+            return found
         if trigger:
             found.assigners = [m for m in inside[:i] if id(m) not in used]
             found.lead = [m for m in _run(folded, inside, i) if id(m) not in used]
@@ -93,6 +101,17 @@ def read_leads(folded: str, clause: Span, mentions: list[Mention]) -> Leads:
         else:
             found.lead = run
     return found
+
+
+_PARTY_BODY = re.compile(r"\s*(?:lanh\s+dao|chi\s+dao)\b")
+
+
+def _party_leads(folded: str, speakers: list[Mention]) -> bool:
+    """A party body (ban cán sự đảng, đảng đoàn) that leads another body to do the work."""
+    return bool(speakers) and (
+        speakers[0].name.startswith(("Ban cán sự đảng", "Đảng đoàn"))
+        and bool(_PARTY_BODY.match(folded, speakers[0].span.end))
+    )
 
 
 def _directs_own_units(folded: str, trigger: re.Match[str], speakers: list[Mention]) -> bool:

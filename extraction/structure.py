@@ -151,11 +151,26 @@ def paragraphs(source: Source) -> list[Paragraph]:
 
 _END = re.compile(
     r"(noi nhan|t/m\b|tm\.|kt\.|thong ke truy cap|video lien quan|xem chi tiet van ban|chu de$|"
-    r"(nghi quyet|quyet dinh|ke hoach|chuong trinh) nay (pho bien|co hieu luc|da duoc))"
+    r"(nghi quyet|quyet dinh|ke hoach|chuong trinh) nay (pho bien|co hieu luc|da duoc)|"
+    r"tren\s+day\s+la\s+(nghi quyet|quyet dinh|ke hoach|chuong trinh|chi thi)|"
+    r"yeu\s+cau\s[^.;:]{0,160}nghiem\s+tuc\s+(?:trien\s+khai\s+)?thuc\s+hien"
+    r"(?![^.;]{0,40}(?:sau|noi dung|nhiem vu))|"
+    r"trong\s+qua\s+trinh\s+(to\s+chuc\s+|trien\s+khai\s+)?thuc\s+hien,?\s+neu\s+co\s+"
+    r"(kho\s+khan|vuong\s+mac|phat\s+sinh))"
 )
 # "… yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./.", "Văn phòng … thông báo để các cơ
 # quan, đơn vị biết, thực hiện./.": the closing formula of a letter or an announcement.
-_CLOSING = re.compile(r"(?:nghiem\s+tuc\s+thuc\s+hien|biet,?\s+(?:thuc\s+hien|phoi\s+hop))\W*$")
+_CLOSING = re.compile(
+    r"(?:nghiem\s+tuc\s+(?:trien\s+khai\s+)?thuc\s+hien|(?:trien\s+khai\s+)?thuc\s+hien\s+"
+    r"nghiem\s+tuc|biet,?\s+(?:thuc\s+hien|phoi\s+hop))"
+    r"(?:\s+(?:nghi quyet|quyet dinh|ke hoach|chuong trinh|chi thi|cong van|thong bao)\s+nay)?\W*$"
+)
+# "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, … phản ánh về Sở Nội vụ …" after
+# the last duty, in the same paragraph as the closing formula.
+_AFTERWORD = re.compile(
+    r"[.;]\s*(?:trong\s+qua\s+trinh\s+(?:to\s+chuc\s+|trien\s+khai\s+)?thuc\s+hien,?\s+neu\s+co|"
+    r"yeu\s+cau\s[^.;]{0,160}nghiem\s+tuc)"
+)
 _ASIDE = re.compile(r"(bai lien quan|tin lien quan|tin khac)\s*:?\s*$")
 
 
@@ -168,7 +183,11 @@ def _before_the_end(
     aside = False
     for span, row in merged:
         folded = fold(span.of(text)).strip()
-        if row is None and (_END.match(folded) or (len(folded) < 200 and _CLOSING.search(folded))):
+        if row is None and (_END.match(folded) or (len(folded) < 300 and _CLOSING.search(folded))):
+            break
+        afterword = _AFTERWORD.search(folded) if row is None else None
+        if afterword:  # the last duty, then the closing formula in the same paragraph
+            kept.append((Span(span.start, span.start + afterword.start() + 1), row))
             break
         if row is None and _ASIDE.match(folded):
             aside = True
@@ -213,7 +232,9 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "to chuc thuc hien", "trach nhiem thuc hien", "phan cong",
         r"giao(?!\s+(?:thong|duc|dich|luu|tiep|nhan|ban|quyen))",
     ),
-    "tasks": ("nhiem vu", "giai phap", "cong viec", "hinh thuc kiem tra", "hinh thuc, thoi gian kiem tra"),
+    # "Hình thức kiểm tra", "Hình thức, thời gian kiểm tra", "Nội dung, hình thức kiểm tra"
+    "tasks": ("nhiem vu", "giai phap", "cong viec", r"hinh thuc(?:\s+[a-z]+){0,3}\s+kiem tra",
+              r"hinh thuc(?:\s+[a-z]+){0,3}\s+thanh tra"),
     "targets": ("muc tieu cu the", "chi tieu", "muc tieu"),
     "background": (
         "tinh hinh", "ket qua", "thuc trang", "quan diem", "muc dich", "yeu cau",

@@ -88,7 +88,6 @@ def reassign(
         step="reassigned",
         note=f"Văn phòng UBND tỉnh thu hồi nhiệm vụ để {recalled[0].lower()}{recalled[1:]}",
         recipients=notices.owner_recipients(session, old),
-        calendar=opened.calendar,
         now=now,
     )
     queued += notices.queue(
@@ -99,7 +98,6 @@ def reassign(
         step="assigned",
         note=given,
         recipients=notices.owner_recipients(session, task),
-        calendar=opened.calendar,
         now=now,
     )
     return Decided(task, f"Đã chuyển giao nhiệm vụ cho {agency.name} (số {task.id}).", queued)
@@ -191,7 +189,6 @@ def assign(
             step="assigned",
             note=note,
             recipients=notices.owner_recipients(session, task),
-            calendar=calendar,
             now=now,
         )
     main = next(t for t in tasks if t.role == AssignmentRole.LEAD)

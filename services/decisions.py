@@ -395,7 +395,6 @@ def _tell_office(
         step=step,
         note=text,
         recipients=recipients,
-        calendar=opened.calendar,
         now=now,
     )
 
@@ -419,7 +418,6 @@ def _tell_owner(
         step=step,
         note=text,
         recipients=recipients,
-        calendar=opened.calendar,
         now=now,
     )
 

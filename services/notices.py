@@ -23,15 +23,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from notifications.digest import DigestItem
 from notifications.models import Channel, Notification, NotificationState
 from notifications.outbox import enqueue
 from services.permissions import task_scope
-from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.dates import local_date
 from tasks_catalog.models import Agency, Person, Task
 from tasks_catalog.models_lifecycle import TaskAudit
 from tasks_catalog.sql import rows_changed
-from tasks_catalog.status import LABELS, display_status
 
 AWAITING = "awaiting_decision"
 DECISION = "decision"
@@ -86,11 +84,10 @@ def queue(
     step: str,
     note: str,
     recipients: list[Recipient],
-    calendar: WorkCalendar,
     now: datetime,
 ) -> int:
     """Queue one e-mail item per recipient; returns how many rows were new."""
-    item = _item(task, kind, step, note, calendar, now)
+    item = _item(task, kind, step, note)
     rows = [
         {
             "key": f"decision/{audit.id}/{step}/email/{r.email.lower()}"[:400],
@@ -124,28 +121,26 @@ def withdraw_waiting(session: Session, task: Task) -> int:
     )
 
 
-def _item(
-    task: Task, kind: str, step: str, note: str, calendar: WorkCalendar, now: datetime
-) -> dict[str, Any]:
+def _item(task: Task, kind: str, step: str, note: str) -> dict[str, Any]:
     obligation = task.obligation
-    status = display_status(task, local_date(now), calendar)
-    return {
-        "kind": kind,
-        "step": step,
-        "task_id": task.id,
-        "document": obligation.document.number,
-        "clause": obligation.clause,
-        "obligation_code": obligation.code,
-        "title": obligation.title,
-        "agency_name": task.agency.name,
-        "role": task.role.value,
-        "period": task.period_label,
-        "due": task.due_on.isoformat(),
-        "original_due": task.original_due_on.isoformat(),
-        "status_label": LABELS[status].label,
-        "days": 0,
-        "note": note,
-    }
+    item = DigestItem(
+        kind=kind,
+        step=step,
+        task_id=task.id,
+        document=obligation.document.number,
+        clause=obligation.clause,
+        obligation_code=obligation.code,
+        title=obligation.title,
+        agency_name=task.agency.name,
+        role=task.role.value,
+        period=task.period_label,
+        due=task.due_on,
+        original_due=task.original_due_on,
+        status=task.status.value,
+        note=note,
+        completed_on=task.completed_on,
+    )
+    return item.to_payload()
 
 
 def _people(session: Session, agency_ids: list[int], *roles: str) -> list[Person]:

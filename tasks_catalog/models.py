@@ -219,6 +219,31 @@ class Task(Base):
     __table_args__ = (
         UniqueConstraint("obligation_id", "agency_id", "occurrence_key"),
         Index("ix_tasks_agency_due", "agency_id", "due_on"),
+        # The dashboard's counts read this index alone (reports/filters.py): every column a
+        # filter or the status of `reports.status_sql` needs, the planned due date first.
+        Index(
+            "ix_tasks_dashboard",
+            "original_due_on",
+            "agency_id",
+            "obligation_id",
+            "status",
+            "due_on",
+            "completed_on",
+            "due_at_completion",
+            "subject_agency_id",
+        ),
+        Index("ix_tasks_status_due", "status", "due_on"),  # overdue / due-this-week lists
+        # On time by month: covering too (the viewer's filter reads agency and obligation).
+        Index(
+            "ix_tasks_status_completed",
+            "status",
+            "completed_on",
+            "due_on",
+            "due_at_completion",
+            "agency_id",
+            "obligation_id",
+            "subject_agency_id",
+        ),
         CheckConstraint("extension_count >= 0 AND extension_count <= 2", name="extensions"),
     )
 

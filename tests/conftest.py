@@ -24,7 +24,9 @@ from sqlalchemy.orm import Session
 
 import inspections.models  # noqa: F401 - and the inspection tables
 import notifications.models  # noqa: F401 - the outbox tables are emptied too
+import services.account_models  # noqa: F401 - and the accounts
 import tasks_catalog.models_lifecycle  # noqa: F401 - and the task lifecycle tables
+import tasks_catalog.models_targets  # noqa: F401 - reported values of targets
 from dondoc.db import make_engine, migrate, normalise_url, transaction
 from tasks_catalog.calendar import default_calendar
 from tasks_catalog.calendar_store import seed_declared_days
@@ -169,3 +171,16 @@ def processes() -> Iterator[list[subprocess.Popen[str]]]:
         if process.poll() is None:
             process.kill()
         process.wait(timeout=60)
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id still, with the smallest cost: 150 ms a hash would dominate the web tests.
+
+    `tests/accounts/test_accounts.py` checks the cost that production hashes with."""
+    from argon2 import PasswordHasher
+
+    import services.accounts
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(services.accounts, "HASHER", cheap)

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, select
 import inspections.models  # noqa: F401
 import notifications.models  # noqa: F401
 import tasks_catalog.models_lifecycle  # noqa: F401
+import tasks_catalog.models_targets  # noqa: F401 - reported values of targets
 from tasks_catalog.models import Base
 
 VALID = Path(__file__).parent / "data" / "valid"

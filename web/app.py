@@ -5,23 +5,43 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException
 
+from inspections.evidence import EvidenceStore
 from notifications.links import LinkSigner
-from web import routes_actions, routes_feeds, routes_pages
+from web import (
+    api,
+    routes_actions,
+    routes_dashboard,
+    routes_feeds,
+    routes_inspections,
+    routes_login,
+    routes_pages,
+)
 from web.actions import PageError
+from web.api.errors import (
+    CRASHED,
+    ApiError,
+    api_http_error,
+    error_response,
+    from_api_error,
+    from_validation,
+)
+from web.auth import SignInRequired, login_url
 from web.csrf import CsrfGuard
 from web.deps import WebContext
 from web.render import STATIC, error_page
-from web.security import SecurityHeaders
+from web.security import SecurityHeaders, apply_security_headers
+from web.session import SessionSigner
 
 log = logging.getLogger("dondoc.web")
 
@@ -34,8 +54,16 @@ class WebSettings(Protocol):
 
     def signing_key(self) -> bytes: ...
 
+    @property
+    def evidence_dir(self) -> Path: ...
 
-NOT_FOUND = "Không có trang này. Các trang của dondoc được mở từ liên kết trong thư nhắc việc."
+    @property
+    def evidence_max_bytes(self) -> int: ...
+
+
+NOT_FOUND = (
+    "Không có trang này. Xin mở trang từ liên kết trong thư nhắc việc, hoặc đăng nhập tại /login."
+)
 
 
 def create_app(
@@ -43,20 +71,27 @@ def create_app(
 ) -> FastAPI:
     app = FastAPI(
         title="dondoc",
-        docs_url=None,  # no API yet: nothing to document, nothing to leak
+        docs_url=None,
         redoc_url=None,
-        openapi_url=None,
+        openapi_url="/openapi.json",  # the JSON API's schema only (web.api.install)
     )
     key = settings.signing_key()
+    secure = settings.base_url.startswith("https://")
     app.state.web = WebContext(
         sessions=sessionmaker(engine, expire_on_commit=False),
         signer=LinkSigner(key),
-        csrf=CsrfGuard(key, secure_cookie=settings.base_url.startswith("https://")),
+        csrf=CsrfGuard(key, secure_cookie=secure),
         clock=clock or _utc_now,
+        session_signer=SessionSigner(key, secure_cookie=secure),
     )
     app.include_router(routes_pages.router)
+    app.include_router(routes_login.router)
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
+    app.include_router(routes_dashboard.router)
+    app.include_router(routes_inspections.router)
+    app.state.evidence = EvidenceStore(settings.evidence_dir, settings.evidence_max_bytes)
+    api.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
     _error_pages(app)
@@ -64,12 +99,22 @@ def create_app(
 
 
 def _error_pages(app: FastAPI) -> None:
+    @app.exception_handler(SignInRequired)
+    async def sign_in_first(_request: Request, exc: SignInRequired) -> Response:
+        return RedirectResponse(login_url(exc.next_path), status_code=303)
+
     @app.exception_handler(PageError)
     async def refused(_request: Request, exc: PageError) -> Response:
         return error_page(exc.status, exc.message)
 
+    @app.exception_handler(ApiError)
+    async def api_refused(_request: Request, exc: ApiError) -> Response:
+        return from_api_error(exc)
+
     @app.exception_handler(HTTPException)
-    async def http_error(_request: Request, exc: HTTPException) -> Response:
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if api.is_api(request.url.path):
+            return api_http_error(exc.status_code, exc.headers)
         if exc.status_code == 404:
             return error_page(404, NOT_FOUND)
         if exc.status_code == 405:
@@ -80,7 +125,9 @@ def _error_pages(app: FastAPI) -> None:
         )
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_request: Request, _exc: RequestValidationError) -> Response:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if api.is_api(request.url.path):
+            return from_validation(exc.errors())
         return error_page(
             400,
             "Địa chỉ hoặc nội dung biểu mẫu không hợp lệ. "
@@ -88,9 +135,11 @@ def _error_pages(app: FastAPI) -> None:
         )
 
     @app.exception_handler(Exception)
-    async def crashed(_request: Request, exc: Exception) -> Response:
+    async def crashed(request: Request, exc: Exception) -> Response:
         # The path is not logged: it may carry a link token.
         log.error("unhandled %s in a web request", exc.__class__.__name__, exc_info=exc)
+        if api.is_api(request.url.path):
+            return apply_security_headers(error_response(500, CRASHED))
         return error_page(500, "Đã có lỗi trong hệ thống. Xin thử lại sau ít phút.")
 
 

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from notifications.links import LinkSigner
 from web.csrf import CsrfGuard
+from web.session import SessionSigner
 
 
 @dataclass(frozen=True)
 class WebContext:
-    """What the app was built with: sessions, the link signer, CSRF, and the clock.
+    """What the app was built with: sessions, the link signer, CSRF, the clock, cookies.
 
     The clock is the only place a request reads the time (DESIGN.md: time is an input),
     so tests give the app a fixed one.
@@ -26,6 +27,7 @@ class WebContext:
     signer: LinkSigner
     csrf: CsrfGuard
     clock: Callable[[], datetime]
+    session_signer: SessionSigner
 
 
 def get_context(request: Request) -> WebContext:

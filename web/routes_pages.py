@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from services.actors import ROLE_LABELS
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.dates import local_date
 from web.actions import open_view
+from web.auth import OptionalActor
 from web.deps import ContextDep, NowDep, SessionDep
+from web.forms import form_page
 from web.pages import task_page
 from web.render import page
 
@@ -16,8 +19,9 @@ router = APIRouter()
 
 
 @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def home() -> HTMLResponse:
-    return page("index.html")
+def home(request: Request, context: ContextDep, now: NowDep, actor: OptionalActor) -> HTMLResponse:
+    role = ROLE_LABELS[actor.role] if actor else ""
+    return form_page(request, context, "index.html", now=now, actor=actor, role_label=role)
 
 
 @router.api_route("/healthz", methods=["GET", "HEAD"])

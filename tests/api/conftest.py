@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from typer.testing import CliRunner
 
+from dondoc.cli import app
 from dondoc.db import transaction
 from dondoc.settings import Settings
 from inspections.access import ADMIN
@@ -28,10 +30,14 @@ from tests.inspections.conftest import (  # noqa: F401 - fixtures used here
     world_sqlite,
     write_record,
 )
+from tests.inspections.conftest import (
+    SECRET as INSPECTION_SECRET,
+)
 from tests.web.support import SECRET, Clock
 from web import create_app
 
 NOW = datetime(2025, 3, 20, 9, 0, tzinfo=LOCAL_TZ)
+runner = CliRunner()
 
 
 @pytest.fixture
@@ -63,3 +69,16 @@ def recorded(world: Engine, tmp_path: Path) -> Engine:  # noqa: F811
 @pytest.fixture
 def client(recorded: Engine, settings: Settings) -> TestClient:
     return TestClient(create_app(settings, recorded, clock=Clock(NOW)), follow_redirects=False)
+
+
+@pytest.fixture
+def cli(monkeypatch, settings):  # noqa: ANN001, ANN201
+    monkeypatch.setenv("DONDOC_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("DONDOC_SECRET_KEY", SECRET)
+    monkeypatch.setenv("DONDOC_BASE_URL", "http://testserver")
+    monkeypatch.setenv("DONDOC_INSPECTION_SECRET", INSPECTION_SECRET.decode())
+
+    def run(*args: str):  # noqa: ANN202
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    return run

@@ -4,33 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from icalendar import Calendar
-from typer.testing import CliRunner
 
-from dondoc.cli import app
 from dondoc.db import transaction
 from inspections.access import viewer_for
 from inspections.views import Reading, plan_rows
-from tests.inspections.conftest import INSPECTOR, LEAD, SECRET, UNIT_HEAD
-from tests.web.support import SECRET as KEY
+from tests.inspections.conftest import INSPECTOR, LEAD, UNIT_HEAD
 
-runner = CliRunner()
 OTHER_INSPECTOR = "thanhtravien2@snv.quangninh.example"
 UNIT_STAFF = "congchuc.motcua@baichay.halong.quangninh.example"
-
-
-@pytest.fixture
-def cli(monkeypatch, settings):  # noqa: ANN001, ANN201
-    monkeypatch.setenv("DONDOC_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("DONDOC_SECRET_KEY", KEY)
-    monkeypatch.setenv("DONDOC_BASE_URL", "http://testserver")
-    monkeypatch.setenv("DONDOC_INSPECTION_SECRET", SECRET.decode())
-
-    def run(*args: str):  # noqa: ANN202
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return run
 
 
 def subscribe(cli, client, email: str) -> Calendar:  # noqa: ANN001

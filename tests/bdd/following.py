@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from notifications.delivery import period_text
+from notifications.emails import period_text
 from services import decisions
 from services.actors import Actor, actor_for_email
 from services.decisions import Decided

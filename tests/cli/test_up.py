@@ -26,6 +26,11 @@ def test_up_creates_sqlite_in_the_working_folder_loads_seeds_and_plans(tmp_path)
     assert (tmp_path / "dondoc.sqlite3").exists()
     assert "văn bản: thêm 5" in first.stdout
     assert "124/NQ-HĐND: tạo mới" in first.stdout
+    assert "Đăng nhập thử tại http://127.0.0.1:8000/login, mật khẩu: thu-" in first.stdout
+    assert (
+        "Chuyên viên Văn phòng UBND tỉnh    theodoi.nhiemvu@vpubnd.quangninh.example"
+        in first.stdout
+    )
     second = up(tmp_path)
     assert second.returncode == 0, second.stderr
     assert "Đã nạp danh mục: 0 thay đổi." in second.stdout

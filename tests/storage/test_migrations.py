@@ -9,8 +9,10 @@ from sqlalchemy import inspect
 
 import inspections.models  # noqa: F401
 import notifications.models  # noqa: F401
+import services.account_models  # noqa: F401
 import services.tokens  # noqa: F401
 import tasks_catalog.models_lifecycle  # noqa: F401
+import tasks_catalog.models_targets  # noqa: F401
 from dondoc.db import downgrade, make_engine, migrate
 from tasks_catalog.models import Base
 from tests.conftest import drop_postgres_database, fresh_postgres_database

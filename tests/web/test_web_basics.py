@@ -11,8 +11,8 @@ from web.security import RedactTokens, redact
 
 SECURITY_HEADERS = {
     "content-security-policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-        "frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+        "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     ),
     "x-frame-options": "DENY",
     "referrer-policy": "no-referrer",
@@ -43,12 +43,15 @@ def test_home_page_says_what_dondoc_is_without_any_data(web):
     assert_secure(response)
 
 
-def test_an_unknown_page_is_a_vietnamese_404_and_there_is_no_api_documentation(web):
-    for path in ("/khong-co", "/docs", "/redoc", "/openapi.json"):
+def test_an_unknown_page_is_a_vietnamese_404_and_the_api_schema_is_the_only_documentation(web):
+    for path in ("/khong-co", "/docs", "/redoc"):
         response = web.client.get(path)
         assert response.status_code == 404, path
         assert "Không có trang này" in response.text
         assert_secure(response)
+    schema = web.client.get("/openapi.json")
+    assert schema.status_code == 200 and set(schema.json()["paths"]) >= {"/api/v1/tasks"}
+    assert_secure(schema)
 
 
 def test_monitors_may_ask_with_head(web):

@@ -1,7 +1,7 @@
 """task audit trail (one row per decision) and attachments of progress reports
 
 Revision ID: 0009
-Revises: 0012
+Revises: 0010
 Create Date: 2026-12-06 02:06:46.439243
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0012"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
