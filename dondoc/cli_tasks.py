@@ -5,12 +5,20 @@ from __future__ import annotations
 import typer
 
 from dondoc.cli_decisions import add_decision_commands
-from dondoc.context import echo_json, fail, local_today, parse_date, unit_of_work, utc_now
+from dondoc.context import (
+    echo_json,
+    echo_json_rows,
+    fail,
+    local_today,
+    parse_date,
+    unit_of_work,
+    utc_now,
+)
 from inspections.access import AccessDenied, viewer_for
-from inspections.views import Reading, task_rows
+from inspections.views import Reading, iter_task_rows
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.event_deadlines import EventRefused
-from tasks_catalog.queries import TaskFilter, list_agencies, list_tasks
+from tasks_catalog.queries import TaskFilter, iter_tasks, list_agencies
 from tasks_catalog.status import LABELS, DisplayStatus
 from workflows.plan_and_schedule import record_event_and_schedule
 
@@ -36,23 +44,26 @@ def list_command(
     with unit_of_work() as session:
         calendar = load_calendar(session)
         if as_email is None:
-            rows = list_tasks(session, filters=filters, today=local_today(), calendar=calendar)
+            rows = iter_tasks(session, filters=filters, today=local_today(), calendar=calendar)
         else:  # the same rule as the web: inspection tasks are the inspectors' alone
             try:
                 reading = Reading.of(session, viewer_for(session, as_email), local_today())
             except AccessDenied as exc:
                 raise fail(exc.reason, 3) from None
-            rows = task_rows(reading, filters=filters, calendar=calendar)
-    if as_json:
-        echo_json(rows)
-        return
-    for row in rows:
-        unit = f" @ {row['inspected_unit']}" if row["inspected_unit"] else ""
-        typer.echo(
-            f"{row['id']:>6}  {row['due']}  {row['agency']:<18} {row['role']:<11} {row['status_label']:<26} "
-            f"{row['obligation']} [{row['period']}]{unit}  {row['title'][:50]}"
-        )
-    typer.echo(f"{len(rows)} nhiệm vụ.")
+            rows = iter_task_rows(reading, filters=filters, calendar=calendar)
+        if as_json:  # streamed: 100,000 tasks print in constant memory
+            echo_json_rows(rows)
+            return
+        count = 0
+        for row in rows:
+            unit = f" @ {row['inspected_unit']}" if row["inspected_unit"] else ""
+            typer.echo(
+                f"{row['id']:>6}  {row['due']}  {row['agency']:<18} {row['role']:<11} "
+                f"{row['status_label']:<26} "
+                f"{row['obligation']} [{row['period']}]{unit}  {row['title'][:50]}"
+            )
+            count += 1
+    typer.echo(f"{count} nhiệm vụ.")
 
 
 @tasks_app.command("event")

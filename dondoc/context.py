@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 
@@ -119,3 +119,39 @@ def echo_json(payload: object) -> None:
     import json
 
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def echo_json_rows(rows: Iterable[Mapping[str, object]], batch: int = 1000) -> int:
+    """`echo_json(list(rows))`, written as the rows come, `batch` at a time (memory stays
+    flat however many there are); the number of rows written. The same bytes for rows of
+    strings, integers (64 bits), booleans, None, dates, str/int enums and lists and dicts of them."""
+    import orjson
+
+    options = orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATETIME
+    options |= orjson.OPT_PASSTHROUGH_SUBCLASS
+
+    def plain(value: object) -> object:  # what json.dumps(…, default=str) writes
+        for kind in (bool, int, str, dict, list):
+            if isinstance(value, kind):
+                return kind(value) if kind is not str else str.__str__(value)  # type: ignore[arg-type]
+        return str(value)
+
+    out = sys.stdout
+    count = 0
+    pending: list[Mapping[str, object]] = []
+
+    def flush() -> None:
+        # orjson indents a list's items by two spaces, as json.dumps(indent=2) does.
+        text = orjson.dumps(pending, default=plain, option=options).decode()
+        out.write(("[\n" if count == len(pending) else ",\n") + text[2:-2])
+        pending.clear()
+
+    for row in rows:
+        pending.append(row)
+        count += 1
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
+    out.write("\n]\n" if count else "[]\n")
+    return count

@@ -8,6 +8,7 @@ viewers get dicts without those keys at all.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
@@ -35,7 +36,7 @@ from inspections.models import (
 from inspections.plans import current_plans
 from inspections.records import counted, round_of
 from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.queries import TaskFilter, list_tasks
+from tasks_catalog.queries import TaskFilter, iter_tasks
 
 
 @dataclass(frozen=True)
@@ -303,24 +304,29 @@ def task_rows(
     reading: Reading, *, filters: TaskFilter, calendar: WorkCalendar
 ) -> list[dict[str, Any]]:
     """`dondoc tasks list` as the viewer may see it (inspection tasks: the team only)."""
+    return list(iter_task_rows(reading, filters=filters, calendar=calendar))
+
+
+def iter_task_rows(
+    reading: Reading, *, filters: TaskFilter, calendar: WorkCalendar
+) -> Iterator[dict[str, Any]]:
+    """`task_rows`, streamed as the database returns them."""
     by_code = {a.code: a.id for a in reading.scope.agencies.values()}
     viewer = reading.viewer
     if not viewer.is_admin and not viewer.roles & TASK_COORDINATION_ROLES:
         # Only their own agency's tasks can be theirs to see: ask for no more.
         own = reading.scope.agencies[viewer.agency_id].code if viewer.agency_id else None
         if own is None or filters.agency not in (None, own):
-            return []
+            return
         filters = replace(filters, agency=own)
-    rows = list_tasks(reading.session, filters=filters, today=reading.today, calendar=calendar)
-    return [
-        row
-        for row in rows
+    rows = iter_tasks(reading.session, filters=filters, today=reading.today, calendar=calendar)
+    for row in rows:
         if reading.scope.may_see_task(
             reading.viewer,
             agency_id=by_code[row["agency"]],
             is_inspection=row["kind"] == "inspection_duty" or row["inspected_unit"] is not None,
-        )
-    ]
+        ):
+            yield row
 
 
 def export(reading: Reading, *, year: int) -> dict[str, Any]:

@@ -6,16 +6,19 @@ names are documented in README and must not change without a note there.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import Agency, Document, Obligation, Task
-from tasks_catalog.status import LABELS, DisplayStatus, display_status
+from tasks_catalog.status import LABELS, DisplayStatus, status_of
+
+STREAM_BATCH = 1000  # rows fetched at a time by the streamed listing
 
 
 @dataclass(frozen=True)
@@ -29,17 +32,52 @@ class TaskFilter:
 def list_tasks(
     session: Session, *, filters: TaskFilter, today: date, calendar: WorkCalendar
 ) -> list[dict[str, Any]]:
+    return list(iter_tasks(session, filters=filters, today=today, calendar=calendar))
+
+
+def iter_tasks(
+    session: Session, *, filters: TaskFilter, today: date, calendar: WorkCalendar
+) -> Iterator[dict[str, Any]]:
+    """The tasks as `task_json` dicts, streamed: plain rows read in batches, no ORM objects,
+    so that memory stays flat however many tasks there are."""
     owner = aliased(Agency)
-    query = (
-        select(Task)
-        .join(Task.obligation)
-        .join(Obligation.document)
-        .join(owner, Task.agency_id == owner.id)
-        .options(
-            selectinload(Task.obligation).selectinload(Obligation.document),
-            selectinload(Task.agency),
-            selectinload(Task.subject),
+    # The few hundred obligations and agencies are read once; the tasks' rows carry ids.
+    obligations = {
+        id_: (code, number, clause, title, kind)
+        for id_, code, number, clause, title, kind in session.execute(
+            select(
+                Obligation.id,
+                Obligation.code,
+                Document.number,
+                Obligation.clause,
+                Obligation.title,
+                Obligation.kind,
+            ).join(Document, Obligation.document_id == Document.id)
         )
+    }
+    agencies = {
+        id_: (code, name)
+        for id_, code, name in session.execute(select(Agency.id, Agency.code, Agency.name))
+    }
+    query = (
+        select(
+            Task.id,
+            Task.obligation_id,
+            Task.agency_id,
+            type_coerce(Task.role, String),  # the stored value, as task_json prints it
+            Task.period_label,
+            Task.period_start,
+            Task.period_end,
+            Task.due_on,
+            Task.original_due_on,
+            Task.status,
+            Task.subject_agency_id,
+            Task.completed_on,
+            Task.due_at_completion,
+        )
+        .join(Obligation, Task.obligation_id == Obligation.id)
+        .join(Document, Obligation.document_id == Document.id)
+        .join(owner, Task.agency_id == owner.id)
         .order_by(
             Task.due_on, Document.number, Obligation.position, owner.code, Task.occurrence_key
         )
@@ -52,12 +90,51 @@ def list_tasks(
         query = query.where(
             Task.original_due_on.between(date(filters.year, 1, 1), date(filters.year, 12, 31))
         )
-    rows = []
-    for task in session.scalars(query):
-        status = display_status(task, today, calendar)
-        if filters.status is None or status == filters.status:
-            rows.append(task_json(task, status))
-    return rows
+    # A few hundred distinct dates and statuses among any number of tasks: each is worked
+    # out once.
+    statuses: dict[tuple[Any, ...], tuple[str, str] | None] = {}
+    iso: dict[date, str] = {}
+
+    def day(value: date) -> str:
+        text = iso.get(value)
+        if text is None:
+            text = iso[value] = value.isoformat()
+        return text
+
+    result = session.connection().execution_options(yield_per=STREAM_BATCH).execute(query)
+    for row in result:
+        (id_, obligation, agency, role, period, start, end, due, original, stored) = row[:10]
+        subject, completed, due_then = row[10:]
+        key = (stored, due, completed, due_then)
+        shown = statuses.get(key, ())
+        if shown == ():
+            status = status_of(stored, due, completed, due_then, today, calendar)
+            wanted = filters.status is None or status == filters.status
+            shown = statuses[key] = (status.value, LABELS[status].label) if wanted else None
+        if shown is None:
+            continue
+        code, number, clause, title, kind = obligations[obligation]
+        agency_code, agency_name = agencies[agency]
+        yield {
+            "id": id_,
+            "obligation": code,
+            "document": number,
+            "clause": clause,
+            "title": title,
+            "kind": kind,
+            "agency": agency_code,
+            "agency_name": agency_name,
+            "role": role,
+            "period": period,
+            "period_start": day(start),
+            "period_end": day(end),
+            "due": day(due),
+            "original_due": day(original),
+            "status": shown[0],
+            "status_label": shown[1],
+            "inspected_unit": agencies[subject][0] if subject is not None else None,
+            "completed_on": day(completed) if completed else None,
+        }
 
 
 def task_json(task: Task, status: DisplayStatus) -> dict[str, Any]:

@@ -48,15 +48,28 @@ LABELS = {
 
 
 def display_status(task: Task, today: date, calendar: WorkCalendar) -> DisplayStatus:
-    status = task.status
+    return status_of(
+        task.status, task.due_on, task.completed_on, task.due_at_completion, today, calendar
+    )
+
+
+def status_of(
+    status: TaskStatus,
+    due_on: date,
+    completed_on: date | None,
+    due_at_completion: date | None,
+    today: date,
+    calendar: WorkCalendar,
+) -> DisplayStatus:
+    """What a task shows on `today`, from its stored columns (no ORM object needed)."""
     if status == TaskStatus.RECALLED:
         return DisplayStatus.RECALLED
     if status == TaskStatus.DONE:
         # Judged against the due date in force when the work was done (extensions count).
-        due = task.due_at_completion or task.due_on
-        on_time = task.completed_on is not None and task.completed_on <= due
+        due = due_at_completion or due_on
+        on_time = completed_on is not None and completed_on <= due
         return DisplayStatus.DONE_ON_TIME if on_time else DisplayStatus.DONE_LATE
-    return status_on(status, task.due_on, today, calendar)
+    return status_on(status, due_on, today, calendar)
 
 
 def status_on(status: TaskStatus, due: date, today: date, calendar: WorkCalendar) -> DisplayStatus:
