@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 from fastapi import FastAPI, Request
@@ -15,12 +16,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException
 
+from inspections.evidence import EvidenceStore
 from notifications.links import LinkSigner
 from web import (
     api,
     routes_actions,
     routes_dashboard,
     routes_feeds,
+    routes_inspections,
     routes_login,
     routes_pages,
 )
@@ -51,6 +54,12 @@ class WebSettings(Protocol):
 
     def signing_key(self) -> bytes: ...
 
+    @property
+    def evidence_dir(self) -> Path: ...
+
+    @property
+    def evidence_max_bytes(self) -> int: ...
+
 
 NOT_FOUND = (
     "Không có trang này. Xin mở trang từ liên kết trong thư nhắc việc, hoặc đăng nhập tại /login."
@@ -80,6 +89,8 @@ def create_app(
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
     app.include_router(routes_dashboard.router)
+    app.include_router(routes_inspections.router)
+    app.state.evidence = EvidenceStore(settings.evidence_dir, settings.evidence_max_bytes)
     api.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import Depends, Request
 
 from services.accounts import session_actor
-from services.actors import Actor, Role
+from services.actors import INSPECTION_ROLES, Actor, Role
 from web.actions import PageError
 from web.dashboard import DASHBOARD_ROLES
 from web.deps import ContextDep, NowDep, SessionDep
@@ -66,7 +66,10 @@ def require_roles(*roles: Role) -> Callable[[Actor], Actor]:
 
 def home_of(actor: Actor) -> str:
     """The page a person lands on after signing in: the dashboard for the office, leaders,
-    the administrator and heads of agencies; the home page for everyone else."""
+    the administrator and heads of agencies; the inspector's workspace for inspectors; the
+    home page for everyone else."""
+    if actor.role in INSPECTION_ROLES:
+        return "/inspections"
     return "/dashboard" if actor.role in DASHBOARD_ROLES else "/"
 
 

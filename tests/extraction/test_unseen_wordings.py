@@ -135,3 +135,39 @@ def test_a_half_year_and_a_year_report_in_one_sentence_are_two_dated_reports(tmp
 def test_targets_in_days_steps_and_ranks(text, comparator, value, unit):
     [found] = find_targets(text, fold(text), Span(0, len(text)))
     assert (found.comparator, found.value, found.unit) == (comparator, value, unit)
+
+
+def test_handing_the_work_in_finishes_the_part_before_it():
+    result = _draft("19-gia-lai-chuong-trinh")
+    duty = obligation_quoting(result, "rà soát, đơn giản hóa thủ tục hành chính")
+    assert "trong quý III/2024" in duty["quote"]
+    assert duty["schedule"] == {"once": date(2024, 9, 30)}
+
+
+def test_inspecting_a_number_of_units_each_year_is_an_inspection_duty():
+    duty = obligation_quoting(_draft("22-bac-kan-nghi-quyet-tinh-uy"), "mỗi năm ít")
+    assert duty["kind"] == "inspection_duty"
+    assert duty["lead"] == ["Ban Tổ chức Tỉnh ủy"]
+
+
+def test_an_article_that_is_its_own_body_assigns_work(tmp_path: Path):
+    case = next(c for c in corpus_cases(half="tuned") if c.name.startswith("15-"))
+    result = extract_draft(source_file(case, tmp_path), today=case.catalogue.document.issued)
+    duty = obligation_quoting(result, "Giao Sở Tài chính thẩm định")
+    assert duty["schedule"] == {"once": date(2024, 6, 30)}
+
+
+def test_reviews_in_stated_years_and_no_extra_duty_beside_them():
+    result = _draft("13-quang-binh-nghi-quyet-tinh-uy")
+    reviews = [o for o in result.data["obligations"] if "sơ kết vào năm 2025" in o["quote"]]
+    assert sorted(o["schedule"]["once"] for o in reviews) == [
+        date(2025, 12, 31),
+        date(2027, 12, 31),
+    ]
+
+
+def test_a_limit_on_inspections_alone_is_not_a_duty():
+    quotes = [
+        o["quote"] for o in _draft("14-tay-ninh-ke-hoach-kiem-tra-cong-vu").data["obligations"]
+    ]
+    assert not any(q.startswith("Mỗi cơ quan, đơn vị") for q in quotes)
