@@ -25,6 +25,7 @@ from dondoc.context import (
     engine_from_env,
     known_signing_key,
     local_today,
+    moment_or_now,
     settings_or_exit,
     unit_of_work,
     utc_now,
@@ -77,12 +78,19 @@ def init() -> None:
 @app.command()
 def plan(
     year: int = typer.Option(..., "--year", min=2000, max=2100, help="Năm cần lập kế hoạch"),
+    now: str | None = typer.Option(
+        None,
+        "--now",
+        help="Thời điểm lập kế hoạch (ISO), để chạy lại một năm đã qua; mặc định: bây giờ",
+    ),
 ) -> None:
-    """Tạo các nhiệm vụ (task) của mọi nhiệm vụ trong danh mục có hiệu lực trong năm."""
+    """Tạo các nhiệm vụ (task) của mọi nhiệm vụ trong danh mục có hiệu lực trong năm.
+
+    Nhiệm vụ tạo khi đã qua một số mốc nhắc (hoặc đã quá hạn) nhận ngay thư cho mốc hiện tại
+    ở lượt chạy kế tiếp."""
+    moment = moment_or_now(now)
     with unit_of_work() as session:
-        report = plan_and_schedule(
-            session, year=year, calendar=load_calendar(session), now=utc_now()
-        )
+        report = plan_and_schedule(session, year=year, calendar=load_calendar(session), now=moment)
     _print_plan(report)
 
 
@@ -102,7 +110,7 @@ def up(
         calendar = load_calendar(session)
         report = load_paths(session, catalogue, calendar, utc_now())
     cli_catalog.print_load_report(report)
-    plan(year=local_today().year)
+    plan(year=local_today().year, now=None)
     _show_data_directory()
     cli_web.print_demo_sign_ins()
     if not setup_only:
