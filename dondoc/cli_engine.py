@@ -214,11 +214,21 @@ def mail_list(as_json: bool = typer.Option(False, "--json")) -> None:
     """Liệt kê thư mà hộp thư thử nghiệm đã nhận."""
     mails = list_messages(settings_or_exit().mail_dir)
     if as_json:
-        echo_json([{**asdict(m), "received_at": m.received_at.isoformat()} for m in mails])
+        echo_json(
+            [
+                {
+                    **asdict(m),
+                    "received_at": m.received_at.isoformat(),
+                    "date": m.date.isoformat() if m.date else None,
+                }
+                for m in mails
+            ]
+        )
         return
     for mail in mails:
-        received = mail.received_at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
-        typer.echo(f"{mail.id}  {received}  {', '.join(mail.recipients):<36} {mail.subject}")
+        # The Date the message carries (the run's `now`, replayed or not), not its arrival.
+        written = (mail.date or mail.received_at).astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
+        typer.echo(f"{mail.id}  {written}  {', '.join(mail.recipients):<36} {mail.subject}")
     typer.echo(f"{len(mails)} thư.")
 
 
