@@ -48,7 +48,10 @@ _MODE_CUES = (
     ("implementation", re.compile(
         r"\bto chuc thuc hien\s*:|\bphan cong nhiem vu\b|"
         r"\b(?:thuc\s+hien|trien\s+khai)\s+(?:mot\s+so|cac)\s+(?:noi\s+dung|nhiem\s+vu|viec)\s+"
-        r"(?:sau|nhu\s+sau)\s*:"
+        r"(?:sau|nhu\s+sau)\s*:|"
+        # "Để khắc phục …, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:", "… chỉ thị:", "… kết luận:"
+        r"\b(?:chu\s+tich|uy\s+ban\s+nhan\s+dan|ubnd)[^.;:]{0,40}\b"
+        r"(?:yeu\s+cau|chi\s+thi|ket\s+luan(?:\s+nhu\s+sau)?)\s*:\s*$"
     )),
     ("tasks", re.compile(
         r"\b(?:giai phap thuc hien|nhom giai phap|cac giai phap|nhiem vu, bao gom|de ra cac nhiem vu|"
@@ -93,6 +96,11 @@ class Walker:
             kind = self._title_kind(heading)
             if kind is not None:
                 return kind
+        label = paragraph.label
+        # "Điều 2. Giao Văn phòng UBND tỉnh chủ trì …": an article that is its own body
+        own_body = label is not None and label.kind == "dieu" and not paragraph.is_title
+        if own_body and label and classify_title(label.title[:80]) == "implementation":
+            return "implementation"
         if self.has_sections:
             return "none"
         return self.mode

@@ -123,6 +123,7 @@ GROUPS: dict[str, tuple[GroupClass, tuple[str, ...]]] = {
             "các sở ban ngành",
             "các sở, ngành",
             "các cơ quan chuyên môn thuộc UBND tỉnh",
+            "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh",
             "các cơ quan chuyên môn",
         ),
     ),
@@ -199,7 +200,13 @@ GROUPS: dict[str, tuple[GroupClass, tuple[str, ...]]] = {
     ),
     "cqhc": (
         GroupClass("Các cơ quan hành chính nhà nước", (), (), ("so", "huyen")),
-        ("các cơ quan hành chính nhà nước", "các cơ quan, đơn vị"),
+        (
+            "các cơ quan hành chính nhà nước",
+            "các cơ quan, đơn vị được kiểm tra",
+            "cơ quan, đơn vị được kiểm tra",
+            "đơn vị được kiểm tra",
+            "các cơ quan, đơn vị",
+        ),
     ),
 }
 

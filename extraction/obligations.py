@@ -16,13 +16,15 @@ into duties, a part without a cue of its own staying with its neighbour.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from extraction.fields import Draft, FieldReader
 from extraction.items import Unit
-from extraction.targets import TargetValue, find_targets
+from extraction.targets import TargetValue, find_count, find_targets
 from extraction.text import Span, fold, squeeze, trim
 from extraction.timing import Timing, deadlines, read_timing, year_mentions
 from extraction.wording import (
@@ -33,6 +35,7 @@ from extraction.wording import (
     DISCIPLINE,
     FUTURE,
     INSPECTION,
+    LAUNCH,
     REVIEWS,
     deliverable_of,
     document_word,
@@ -48,6 +51,19 @@ _DEADLINE_ONLY = re.compile(r"\W*(?:hoan thanh|thuc hien xong|xong)\s+(?:truoc|t
 _FOLLOWS_UP = re.compile(
     r"\W*(?:la\s+co\s+quan\s+thuong\s+truc,?\s*)?(?:theo\s+doi|don\s+doc)\b"
     r"(?![^.;]{0,80}\b(?:xay dung|ban hanh|trinh|de xuat|danh gia|so ket|tong ket|kiem tra|giam sat)\b)"
+)
+_ONLY_REVIEWS = re.compile(r"\W*(?:tham\s+muu\s+(?:[a-z]+\s+){0,6})?(?:so|tong)\s+ket\b")
+_LIMIT = re.compile(r"\b(?:khong\s+qua|toi\s+da)\s+\d+\s*(?:lan|cuoc)\b")
+_INTRO = re.compile(
+    r"^\W*(?:de\s[^.;:]{0,80},\s*)?(?:chu\s+tich|uy\s+ban|ubnd)[^.;:]{0,60}"
+    r"\b(?:yeu\s+cau|chi\s+thi|ket\s+luan|de\s+nghi)(?:\s+nhu\s+sau)?\s*:?\s*$"
+)
+_HANDS_IN = re.compile(r"\W*(?:trinh|bao\s+cao|gui|tong\s+hop)\b")
+TARGET_WORDS = re.compile(r"\d\s*%|\bden\s+nam\s+20\d\d")
+_HALF_AND_YEAR = re.compile(
+    r"\b6\s+thang\W{0,3}(?:\(\s*)?(?:truoc|cham\s+nhat)\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)"
+    r"[^.;]{0,20}?\b(?:va|,)\s+(?:ca\s+)?nam\W{0,3}(?:\(\s*)?(?:truoc|cham\s+nhat)\s+(?:ngay\s+)?"
+    r"(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)"
 )
 _HEAD_WORDS = {"thu", "truong", "chu", "tich", "giam", "doc", "nguoi", "dung", "dau"}
 
@@ -81,7 +97,11 @@ class Reader(FieldReader):
                 continue  # the part that states a target is read as the target
             if (targets or self._cue_needed(unit)) and not self._cued(clause):
                 continue
-            if self._only_follows_up(unit, clause):
+            if (
+                self._only_follows_up(unit, clause)
+                or self._party_line(unit, clause)
+                or self._not_a_duty(clause)
+            ):
                 continue
             drafts += self._duties(unit, clause)
         return targets + drafts
@@ -131,6 +151,7 @@ class Reader(FieldReader):
                 not self._cued(part)
                 or self._only_agencies(merged[-1])
                 or _DEADLINE_ONLY.match(self.folded, part.start, part.end)
+                or self._hands_in(merged[-1], part)
             ):
                 merged[-1] = Span(merged[-1].start, part.end)
             else:
@@ -145,6 +166,40 @@ class Reader(FieldReader):
             return False
         words = self.folded[clause.start : clause.end]
         return read_timing(words, self.issued).schedule is None and not INSPECTION.search(words)
+
+    def _party_line(self, unit: Unit, clause: Span) -> bool:
+        """A Party resolution's "Nhiệm vụ, giải pháp" without an owner or a date is a line
+        of policy; its section "Tổ chức thực hiện" says who carries it out."""
+        if not self.party or unit.section != "tasks":
+            return False
+        words = self.folded[clause.start : clause.end]
+        owned = any(clause.start <= m.span.start < clause.end for m in self.mentions(unit))
+        return (
+            not owned
+            and read_timing(words, self.issued).schedule is None
+            and not (INSPECTION.search(words) or TARGET_WORDS.search(words))
+        )
+
+    def _hands_in(self, before: Span, part: Span) -> bool:
+        """ "rà soát, đơn giản hóa thủ tục; trình Chủ tịch phê duyệt trong quý III/2024": the
+        part that hands the work in, with the only date, finishes the part before it."""
+        words = self.folded[before.start : before.end]
+        if LAUNCH.search(words) and not LAUNCH.search(self.folded[part.start : part.end]):
+            # "quán triệt Nghị quyết; xây dựng chương trình hành động …, hoàn thành trong
+            # quý II/2024": making it known is the first step of the dated work after it
+            later = read_timing(self.folded[part.start : part.end], self.issued).schedule
+            return read_timing(words, self.issued).schedule is None and "once" in (later or {})
+        if not _HANDS_IN.match(self.folded, part.start, part.end):
+            return False
+        return read_timing(words, self.issued).schedule is None and not INSPECTION.search(words)
+
+    def _not_a_duty(self, clause: Span) -> bool:
+        """ "Mỗi cơ quan, đơn vị được kiểm tra … không quá 01 lần/năm" limits inspections;
+        "Để khắc phục tình trạng trên, Chủ tịch UBND tỉnh yêu cầu:" only opens the list."""
+        words = self.folded[clause.start : clause.end]
+        if re.match(r"\W*moi\s", words) and _LIMIT.search(words) and find_count(words) is None:
+            return True
+        return bool(_INTRO.search(words))
 
     def _only_agencies(self, part: Span) -> bool:
         """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty
@@ -169,6 +224,7 @@ class Reader(FieldReader):
             or REVIEWS.search(words)
             or re.search(r"\b(?:so|tong)\s+ket\b[^.;]{0,30}\bnam\s+20\d\d", words)
             or COMPLETION.search(words)
+            or re.match(r"\W*giam\s+sat\s+viec\s+thuc\s+hien\b", words)
             or re.search(r"\bden\s+nam\s+20\d\d", words[:100])
         )
 
@@ -199,13 +255,50 @@ class Reader(FieldReader):
     def _duties(self, unit: Unit, clause: Span) -> list[Draft]:
         words = self.folded[clause.start : clause.end]
         duties = [self._duty(unit, clause)]
+        halves = self._half_and_year(duties[0], words)
+        if halves:
+            return halves
         duties += self._more_deadlines(duties[0], words)
         if REVIEWS.search(words):
+            if _ONLY_REVIEWS.match(fold(duties[0].title)):
+                duties = []  # "tham mưu sơ kết vào năm 2025 và tổng kết …": the reviews alone
             duties += [
                 self._duty(unit, clause, review="sơ kết"),
                 self._duty(unit, clause, review="tổng kết"),
             ]
         return duties
+
+    def _half_and_year(self, duty: Draft, words: str) -> list[Draft]:
+        """ "báo cáo kết quả 6 tháng trước ngày 10/6 và cả năm trước ngày 10/12": two
+        reports, dated in a plan of one year, else every year on those days."""
+        match = _HALF_AND_YEAR.search(words)
+        if match is None or duty.kind not in ("deliverable", "recurring_report"):
+            return []
+        days = [(int(match.group(i + 1)), int(match.group(i))) for i in (1, 3)]
+        if not all(1 <= m <= 12 and 1 <= d <= 31 for m, d in days):
+            return []
+        year = self.valid_until.year if self.valid_until else None
+        once = year is not None and year == self.issued.year and "hang nam" not in words
+        cut = duty.span.start + match.end(2)  # the first report's date ends its part
+        spans = (Span(duty.span.start, cut), Span(cut, duty.span.end))
+        drafts = []
+        for (month, day), name, span in zip(days, ("6 tháng", "cả năm"), spans, strict=True):
+            when = _safe_day(year or self.issued.year, month, day)
+            schedule: dict[str, object] = (
+                {"once": when} if once else {"every": "year", "month": month, "day": day}
+            )
+            drafts.append(
+                replace(
+                    duty,
+                    span=trim(self.text, span),
+                    kind="deliverable" if once else "recurring_report",
+                    schedule=schedule,
+                    title=f"{duty.title} ({name})",
+                    confidence=dict(duty.confidence) | {"schedule": 0.8},
+                    guesses=list(duty.guesses),
+                )
+            )
+        return drafts
 
     def _more_deadlines(self, duty: Draft, words: str) -> list[Draft]:
         """ "báo cáo … tại phiên họp thường kỳ tháng 7/2024 và tháng 12/2024": one duty per
@@ -237,6 +330,17 @@ class Reader(FieldReader):
         timing = read_timing(words, self.issued)
         if review:
             timing = self._review_timing(review)
+            stated = re.search(
+                rf"\b{'so' if review == 'sơ kết' else 'tong'}\s+ket\b[^.;]{{0,25}}?"
+                r"(?:(quy\s+[iv]+)\s*/\s*|nam\s+)(20\d\d)",
+                words,
+            )
+            if stated:  # "sơ kết vào năm 2025", "tổng kết vào quý IV/2025"
+                year = int(stated.group(2))
+                month = {"i": 3, "ii": 6, "iii": 9, "iv": 12}.get(
+                    stated.group(1).split()[-1] if stated.group(1) else "iv", 12
+                )
+                timing = Timing({"once": _safe_day(year, month, 31)}, 0.8)
             draft.title = f"{review.capitalize()} việc thực hiện {document_word(words)}"
             draft.deliverable = f"Báo cáo {review}"
         self._schedule(draft, words, timing, unit.year if unit.section == "targets" else None)
@@ -280,6 +384,10 @@ class Reader(FieldReader):
         if period:
             return int(period.group(1))
         return (self.valid_until or self.issued).year
+
+
+def _safe_day(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 __all__ = ["Draft", "Reader"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 from fastapi import FastAPI, Request
@@ -15,8 +16,17 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException
 
+from inspections.evidence import EvidenceStore
 from notifications.links import LinkSigner
-from web import api, routes_actions, routes_feeds, routes_login, routes_pages
+from web import (
+    api,
+    routes_actions,
+    routes_dashboard,
+    routes_feeds,
+    routes_inspections,
+    routes_login,
+    routes_pages,
+)
 from web.actions import PageError
 from web.api.errors import (
     CRASHED,
@@ -43,6 +53,12 @@ class WebSettings(Protocol):
     def base_url(self) -> str: ...
 
     def signing_key(self) -> bytes: ...
+
+    @property
+    def evidence_dir(self) -> Path: ...
+
+    @property
+    def evidence_max_bytes(self) -> int: ...
 
 
 NOT_FOUND = (
@@ -72,6 +88,9 @@ def create_app(
     app.include_router(routes_login.router)
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
+    app.include_router(routes_dashboard.router)
+    app.include_router(routes_inspections.router)
+    app.state.evidence = EvidenceStore(settings.evidence_dir, settings.evidence_max_bytes)
     api.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)

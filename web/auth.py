@@ -14,8 +14,9 @@ from urllib.parse import quote, urlsplit
 from fastapi import Depends, Request
 
 from services.accounts import session_actor
-from services.actors import Actor, Role
+from services.actors import INSPECTION_ROLES, Actor, Role
 from web.actions import PageError
+from web.dashboard import DASHBOARD_ROLES
 from web.deps import ContextDep, NowDep, SessionDep
 from web.session import COOKIE
 
@@ -64,8 +65,12 @@ def require_roles(*roles: Role) -> Callable[[Actor], Actor]:
 
 
 def home_of(actor: Actor) -> str:
-    """The page a person lands on after signing in (and from the site's name)."""
-    return "/"
+    """The page a person lands on after signing in: the dashboard for the office, leaders,
+    the administrator and heads of agencies; the inspector's workspace for inspectors; the
+    home page for everyone else."""
+    if actor.role in INSPECTION_ROLES:
+        return "/inspections"
+    return "/dashboard" if actor.role in DASHBOARD_ROLES else "/"
 
 
 def login_url(next_path: str) -> str:

@@ -1,6 +1,8 @@
 """Response headers every page carries, and keeping link tokens out of the logs.
 
-- CSP: only our own stylesheet; no script at all, no frames, forms post to us only.
+- CSP: only our own stylesheet and our own script file (the vendored htmx, which polls
+  the dashboard's figures: connect-src 'self'); no inline script, no eval, no frames,
+  forms post to us only.
 - X-Frame-Options DENY (and frame-ancestors 'none'): no clickjacking of the confirm button.
 - Referrer-Policy no-referrer: a token in the address never leaks to another site.
 - Cache-Control no-store: a page opened with a token is not kept by browsers or proxies.
@@ -18,7 +20,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 AnyResponse = TypeVar("AnyResponse", bound=Response)
 
 CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+    "img-src 'self'; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
 HEADERS = {

@@ -40,7 +40,7 @@ def test_the_sign_in_page_is_vietnamese_and_asks_for_address_and_password(site):
 def test_a_person_signs_in_and_the_site_knows_them(site):
     answer = log_in(site)
     assert answer.status_code == 303
-    assert answer.headers["location"] == "/"
+    assert answer.headers["location"] == "/dashboard"  # a head lands on the dashboard
     cookie = answer.headers["set-cookie"]
     assert (
         cookie.startswith(f"{COOKIE}=")
@@ -55,7 +55,7 @@ def test_signing_in_goes_back_to_the_page_asked_for_but_never_to_another_site(si
     assert log_in(site, next_path="/tasks/1").headers["location"] == "/tasks/1"
     site.client.cookies.clear()
     for foreign in ("//evil.example/x", "https://evil.example/", "/\\evil.example", "/logout"):
-        assert log_in(site, next_path=foreign).headers["location"] == "/"
+        assert log_in(site, next_path=foreign).headers["location"] == "/dashboard"
         site.client.cookies.clear()
 
 
@@ -140,4 +140,4 @@ def test_a_forged_or_expired_sign_in_link_gets_a_clear_page(site):
 def test_a_signed_in_person_opening_the_sign_in_page_goes_home(site):
     log_in(site)
     answer = site.client.get("/login")
-    assert answer.status_code == 303 and answer.headers["location"] == "/"
+    assert answer.status_code == 303 and answer.headers["location"] == "/dashboard"
