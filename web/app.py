@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 from fastapi import FastAPI, Request
@@ -15,8 +16,17 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException
 
+from inspections.evidence import EvidenceStore
 from notifications.links import LinkSigner
-from web import api, routes_actions, routes_feeds, routes_login, routes_pages
+from web import (
+    api,
+    routes_actions,
+    routes_feeds,
+    routes_login,
+    routes_pages,
+    routes_task,
+    routes_work,
+)
 from web.actions import PageError
 from web.api.errors import (
     CRASHED,
@@ -41,6 +51,12 @@ class WebSettings(Protocol):
 
     @property
     def base_url(self) -> str: ...
+
+    @property
+    def evidence_dir(self) -> Path: ...
+
+    @property
+    def evidence_max_bytes(self) -> int: ...
 
     def signing_key(self) -> bytes: ...
 
@@ -67,9 +83,12 @@ def create_app(
         csrf=CsrfGuard(key, secure_cookie=secure),
         clock=clock or _utc_now,
         session_signer=SessionSigner(key, secure_cookie=secure),
+        evidence=EvidenceStore(settings.evidence_dir, settings.evidence_max_bytes),
     )
     app.include_router(routes_pages.router)
     app.include_router(routes_login.router)
+    app.include_router(routes_work.router)
+    app.include_router(routes_task.router)
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
     api.install(app)

@@ -63,9 +63,18 @@ def require_roles(*roles: Role) -> Callable[[Actor], Actor]:
     return dependency
 
 
-def home_of(actor: Actor) -> str:
-    """The page a person lands on after signing in (and from the site's name)."""
-    return "/"
+def home_of(actor: Actor, *, dashboard: bool = False) -> str:
+    """The page a person lands on after signing in (and from the site's name).
+
+    Departments and inspectors: their work. The office, leaders and the administrator: the
+    dashboard where the application has one, else the inbox of decisions waiting."""
+    if actor.role in (Role.HEAD, Role.STAFF, Role.INSPECTOR, Role.INSPECTION_LEAD):
+        return "/my"
+    return "/dashboard" if dashboard else "/inbox"
+
+
+def has_dashboard(request: Request) -> bool:
+    return any(getattr(route, "path", None) == "/dashboard" for route in request.app.routes)
 
 
 def login_url(next_path: str) -> str:

@@ -1,6 +1,7 @@
 """Response headers every page carries, and keeping link tokens out of the logs.
 
-- CSP: only our own stylesheet; no script at all, no frames, forms post to us only.
+- CSP: only our own stylesheet and our own script (the vendored htmx), requests to us only,
+  no inline script or style, no frames, forms post to us only.
 - X-Frame-Options DENY (and frame-ancestors 'none'): no clickjacking of the confirm button.
 - Referrer-Policy no-referrer: a token in the address never leaks to another site.
 - Cache-Control no-store: a page opened with a token is not kept by browsers or proxies.
@@ -18,7 +19,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 AnyResponse = TypeVar("AnyResponse", bound=Response)
 
 CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
+    "img-src 'self'; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
 HEADERS = {
