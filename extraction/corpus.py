@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from extraction.agencies import AgencyIndex, name_key
+from extraction.lexicon import GROUPS
 from extraction.text import Span, ascii_code, fold
 from tasks_catalog.catalogue.files import DocumentFile, parse_file
 from tasks_catalog.catalogue.schema import Agency, AgencyRegistry, DocumentCatalogue
@@ -86,13 +87,28 @@ def source_file(case: CorpusCase, folder: Path) -> Path:
 
 
 def canonical(name: str) -> str:
-    """The lexicon's name for an agency or group name, else the name itself."""
+    """The lexicon's name for an agency or group name, else the name itself. A group the
+    lexicon defines as the union of others ("các cơ quan, đơn vị" = the departments and the
+    district committees) is named by its parts, as a draft registry writes it."""
     folded = fold(name)
     mentions = AgencyIndex().find(name, folded, Span(0, len(name)))
     covered = sum(len(m.span) for m in mentions)
     if mentions and covered >= 0.6 * len(name.strip()):
-        return " + ".join(sorted({m.name for m in mentions}))
+        names: set[str] = set()
+        for mention in mentions:
+            names |= _parts(mention.group) or {mention.name}
+        return " + ".join(sorted(names))
     return name
+
+
+def _parts(key: str | None) -> set[str]:
+    group = GROUPS[key][0] if key else None
+    if group is None or not group.parts:
+        return set()
+    found: set[str] = set()
+    for part in group.parts:
+        found |= _parts(part) or {GROUPS[part][0].name}
+    return found
 
 
 class NameRegistry:
@@ -134,9 +150,22 @@ def with_codes(catalogue: DocumentCatalogue, names: NameRegistry) -> DocumentCat
     """A copy of a catalogue whose lead and cooperating names are codes of `names`."""
     copy = catalogue.model_copy(deep=True)
     for obligation in copy.obligations:
-        obligation.lead = [names.code(n) for n in obligation.lead]
-        obligation.cooperating = [names.code(n) for n in obligation.cooperating]
+        obligation.lead = _codes(obligation.lead, names)
+        obligation.cooperating = _codes(obligation.cooperating, names)
     return copy
+
+
+def _codes(written: list[str], names: NameRegistry) -> list[str]:
+    """One code per agency or group a name stands for ("Các cơ quan, đơn vị": two groups)."""
+    codes: list[str] = []
+    for name in written:
+        parts = canonical(name).split(" + ")
+        for part in parts if len(parts) > 1 else [name]:
+            code = names.code(part)
+            names.spellings[code].add(name)  # the words the text uses for it
+            if code not in codes:
+                codes.append(code)
+    return codes
 
 
 def temporary_folder() -> tempfile.TemporaryDirectory[str]:

@@ -63,6 +63,7 @@ def extract_draft(
     reader = Reader(
         source.text, fold(source.text), index, header.issued, header.valid_until, fold(header.title)
     )
+    reader.party = "/TU" in header.number.upper() or "tỉnh ủy" in header.issuer.lower()
     outline = paragraphs(source)
     drafts = [d for unit in Walker(source.text, index, outline).units() for d in reader.read(unit)]
     drafts += _table_drafts(source, reader)

@@ -60,6 +60,7 @@ class FieldReader:
     issued: date
     valid_until: date | None
     topic: str = ""  # the document's title, folded: what it is about
+    party: bool = False  # a Party committee's resolution (Tỉnh ủy, Ban Thường vụ)
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
 
     def mentions(self, unit: Unit) -> list[Mention]:

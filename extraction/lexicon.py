@@ -199,7 +199,13 @@ GROUPS: dict[str, tuple[GroupClass, tuple[str, ...]]] = {
     ),
     "cqhc": (
         GroupClass("Các cơ quan hành chính nhà nước", (), (), ("so", "huyen")),
-        ("các cơ quan hành chính nhà nước", "các cơ quan, đơn vị"),
+        (
+            "các cơ quan hành chính nhà nước",
+            "các cơ quan, đơn vị được kiểm tra",
+            "cơ quan, đơn vị được kiểm tra",
+            "đơn vị được kiểm tra",
+            "các cơ quan, đơn vị",
+        ),
     ),
 }
 

@@ -16,8 +16,10 @@ into duties, a part without a cue of its own staying with its neighbour.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from extraction.fields import Draft, FieldReader
@@ -48,6 +50,12 @@ _DEADLINE_ONLY = re.compile(r"\W*(?:hoan thanh|thuc hien xong|xong)\s+(?:truoc|t
 _FOLLOWS_UP = re.compile(
     r"\W*(?:la\s+co\s+quan\s+thuong\s+truc,?\s*)?(?:theo\s+doi|don\s+doc)\b"
     r"(?![^.;]{0,80}\b(?:xay dung|ban hanh|trinh|de xuat|danh gia|so ket|tong ket|kiem tra|giam sat)\b)"
+)
+TARGET_WORDS = re.compile(r"\d\s*%|\bden\s+nam\s+20\d\d")
+_HALF_AND_YEAR = re.compile(
+    r"\b6\s+thang\W{0,3}(?:\(\s*)?(?:truoc|cham\s+nhat)\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)"
+    r"[^.;]{0,20}?\b(?:va|,)\s+(?:ca\s+)?nam\W{0,3}(?:\(\s*)?(?:truoc|cham\s+nhat)\s+(?:ngay\s+)?"
+    r"(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)"
 )
 _HEAD_WORDS = {"thu", "truong", "chu", "tich", "giam", "doc", "nguoi", "dung", "dau"}
 
@@ -81,7 +89,7 @@ class Reader(FieldReader):
                 continue  # the part that states a target is read as the target
             if (targets or self._cue_needed(unit)) and not self._cued(clause):
                 continue
-            if self._only_follows_up(unit, clause):
+            if self._only_follows_up(unit, clause) or self._party_line(unit, clause):
                 continue
             drafts += self._duties(unit, clause)
         return targets + drafts
@@ -146,6 +154,19 @@ class Reader(FieldReader):
         words = self.folded[clause.start : clause.end]
         return read_timing(words, self.issued).schedule is None and not INSPECTION.search(words)
 
+    def _party_line(self, unit: Unit, clause: Span) -> bool:
+        """A Party resolution's "Nhiệm vụ, giải pháp" without an owner or a date is a line
+        of policy; its section "Tổ chức thực hiện" says who carries it out."""
+        if not self.party or unit.section != "tasks":
+            return False
+        words = self.folded[clause.start : clause.end]
+        owned = any(clause.start <= m.span.start < clause.end for m in self.mentions(unit))
+        return (
+            not owned
+            and read_timing(words, self.issued).schedule is None
+            and not (INSPECTION.search(words) or TARGET_WORDS.search(words))
+        )
+
     def _only_agencies(self, part: Span) -> bool:
         """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty
         (a run-in heading "Tự kiểm tra:" and the heads' titles do not count as words)."""
@@ -199,6 +220,9 @@ class Reader(FieldReader):
     def _duties(self, unit: Unit, clause: Span) -> list[Draft]:
         words = self.folded[clause.start : clause.end]
         duties = [self._duty(unit, clause)]
+        halves = self._half_and_year(duties[0], words)
+        if halves:
+            return halves
         duties += self._more_deadlines(duties[0], words)
         if REVIEWS.search(words):
             duties += [
@@ -206,6 +230,38 @@ class Reader(FieldReader):
                 self._duty(unit, clause, review="tổng kết"),
             ]
         return duties
+
+    def _half_and_year(self, duty: Draft, words: str) -> list[Draft]:
+        """ "báo cáo kết quả 6 tháng trước ngày 10/6 và cả năm trước ngày 10/12": two
+        reports, dated in a plan of one year, else every year on those days."""
+        match = _HALF_AND_YEAR.search(words)
+        if match is None or duty.kind not in ("deliverable", "recurring_report"):
+            return []
+        days = [(int(match.group(i + 1)), int(match.group(i))) for i in (1, 3)]
+        if not all(1 <= m <= 12 and 1 <= d <= 31 for m, d in days):
+            return []
+        year = self.valid_until.year if self.valid_until else None
+        once = year is not None and year == self.issued.year and "hang nam" not in words
+        cut = duty.span.start + match.end(2)  # the first report's date ends its part
+        spans = (Span(duty.span.start, cut), Span(cut, duty.span.end))
+        drafts = []
+        for (month, day), name, span in zip(days, ("6 tháng", "cả năm"), spans, strict=True):
+            when = _safe_day(year or self.issued.year, month, day)
+            schedule: dict[str, object] = (
+                {"once": when} if once else {"every": "year", "month": month, "day": day}
+            )
+            drafts.append(
+                replace(
+                    duty,
+                    span=trim(self.text, span),
+                    kind="deliverable" if once else "recurring_report",
+                    schedule=schedule,
+                    title=f"{duty.title} ({name})",
+                    confidence=dict(duty.confidence) | {"schedule": 0.8},
+                    guesses=list(duty.guesses),
+                )
+            )
+        return drafts
 
     def _more_deadlines(self, duty: Draft, words: str) -> list[Draft]:
         """ "báo cáo … tại phiên họp thường kỳ tháng 7/2024 và tháng 12/2024": one duty per
@@ -280,6 +336,10 @@ class Reader(FieldReader):
         if period:
             return int(period.group(1))
         return (self.valid_until or self.issued).year
+
+
+def _safe_day(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 __all__ = ["Draft", "Reader"]

@@ -232,7 +232,9 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "to chuc thuc hien", "trach nhiem thuc hien", "phan cong",
         r"giao(?!\s+(?:thong|duc|dich|luu|tiep|nhan|ban|quyen))",
     ),
-    "tasks": ("nhiem vu", "giai phap", "cong viec", "hinh thuc kiem tra", "hinh thuc, thoi gian kiem tra"),
+    # "Hình thức kiểm tra", "Hình thức, thời gian kiểm tra", "Nội dung, hình thức kiểm tra"
+    "tasks": ("nhiem vu", "giai phap", "cong viec", r"hinh thuc(?:\s+[a-z]+){0,3}\s+kiem tra",
+              r"hinh thuc(?:\s+[a-z]+){0,3}\s+thanh tra"),
     "targets": ("muc tieu cu the", "chi tieu", "muc tieu"),
     "background": (
         "tinh hinh", "ket qua", "thuc trang", "quan diem", "muc dich", "yeu cau",

@@ -28,10 +28,11 @@ _PERCENT = re.compile(
 _UNITS = (
     "doanh nghiep cong nghe so", "doanh nghiep", "ty usd", "trieu usd", "ty dong",
     "co so du lieu", "don vi cap huyen", "don vi", "xa", "ho gia dinh", "nguoi",
-    "san pham", "diem",
+    "san pham", "diem", "ngay lam viec", "ngay", "bac",
 )  # fmt: skip
 _AMOUNT = re.compile(
-    r"(?:toi thieu|it nhat|co|dat|tren|quy tu duoc|hoan thanh|them|thu hut)\s+(?:duoc\s+)?"
+    r"(?:toi thieu|it nhat|co|dat|tren|quy tu duoc|hoan thanh|them|thu hut|khong qua|toi da|"
+    r"tang(?:\s+(?:it nhat|toi thieu))?)\s+(?:duoc\s+)?"
     + r"(?:(\d+)/\d+|"
     + _NUMBER
     + r")\s+("
@@ -39,7 +40,7 @@ _AMOUNT = re.compile(
     + r")\b"
 )
 _RANK = re.compile(
-    r"nhom\s+(\d{1,2})\s+(?:cac\s+)?(?:tinh|dia phuong)[^.;]{0,40}?(?:dan dau|dung dau)"
+    r"nhom\s+(\d{1,2})\s+(?:cac\s+)?(?:tinh|dia\s+phuong)[^.;]{0,40}?(?:dan\s+dau|dung\s+dau)"
 )
 _EACH = re.compile(
     r"\bmoi\s+(?:nguoi|ho|hoc sinh|co so|benh vien|tram|tuyen|di san|ca nhan|gia dinh|"
@@ -151,10 +152,13 @@ def _amounts(window: str) -> list[_Raw]:
         if "%" in window[m.start() : m.end()]:
             continue
         unit = _unit(m.group(3))
-        counted = unit not in ("tỷ USD", "triệu USD", "tỷ đồng", "điểm")
-        comparator = ">" if m.group(0).startswith("tren") else ">="
+        measures = ("tỷ USD", "triệu USD", "tỷ đồng", "điểm", "ngày làm việc", "ngày", "bậc")
+        counted = unit not in measures
+        comparator = _comparator(window, m)
         end = m.start(3) if counted else m.end()
         prefix = "Số" if counted else f"({unit})"
+        if m.group(0).startswith("tang"):
+            prefix = "Mức tăng"
         value = _number(m.group(1) or m.group(2))
         found.append(_Raw(m.start(), end, comparator, value, unit, 0.6, prefix))
     return found
@@ -253,7 +257,8 @@ def _unit(folded_unit: str) -> str:
         "ty usd": "tỷ USD", "trieu usd": "triệu USD", "ty dong": "tỷ đồng",
         "co so du lieu": "cơ sở dữ liệu", "don vi cap huyen": "đơn vị cấp huyện",
         "don vi": "đơn vị", "xa": "xã", "ho gia dinh": "hộ gia đình", "nguoi": "người",
-        "san pham": "sản phẩm", "diem": "điểm",
+        "san pham": "sản phẩm", "diem": "điểm", "ngay lam viec": "ngày làm việc",
+        "ngay": "ngày", "bac": "bậc",
     }  # fmt: skip
     return units.get(re.sub(r"\s+", " ", folded_unit), folded_unit)
 

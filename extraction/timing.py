@@ -12,7 +12,7 @@
 | "định kỳ báo cáo Ban Thường vụ Tỉnh ủy" (no period) | every six months, a guess |
 | a year in the title of a cited document ("… số 749/QĐ-TTg … về … đến năm 2025") | nothing |
 | "từ năm 2024", "giai đoạn 2022 - 2025" with a recurrence | from / until |
-| "trong thời hạn 30 ngày kể từ ngày …" | once, that many days after the issue date |
+| "trong thời hạn 30 ngày kể từ ngày …", "chậm nhất 30 ngày kể từ …" | once, that many days after the issue date |
 """
 
 from __future__ import annotations
@@ -50,11 +50,15 @@ _BY_YEAR = re.compile(r"(?:den|truoc)\s+nam\s+" + _YEAR)
 _FROM_YEAR = re.compile(r"tu\s+nam\s+" + _YEAR)
 _PERIOD = re.compile(r"giai\s+doan\s+" + _YEAR + r"\s*[-–]\s*" + _YEAR)
 _WITHIN_DAYS = re.compile(
-    r"trong\s+(?:thoi\s+han\s+|vong\s+)?(\d{1,3})\s+ngay(\s+lam\s+viec)?\s+(?:ke\s+)?tu\s+(?:ngay\s+)?"
+    r"(?:trong\s+(?:thoi\s+han\s+|vong\s+)?|cham\s+nhat\s+(?:la\s+)?(?:sau\s+)?|khong\s+qua\s+)"
+    r"(\d{1,3})\s+ngay(\s+lam\s+viec)?\s+(?:ke\s+)?tu\s+(?:ngay\s+)?"
     r"(?P<event>[^.;,()]{3,80})"
 )
 # "… kể từ ngày nhận được Thông báo này / ký ban hành": the event is this document's issue.
-_THIS_DOCUMENT = re.compile(r"\b(?:nay|ky(?:\s+ban\s+hanh)?|ban\s+hanh)\s*$|^(?:ky|ban\s+hanh)\b")
+_THIS_DOCUMENT = re.compile(
+    r"\b(?:nay(?:\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?)?|ky(?:\s+ban\s+hanh)?|ban\s+hanh)\s*$|"
+    r"^(?:ky|ban\s+hanh)\b"
+)
 _EVERY = (
     (re.compile(r"(\d{1,2})\s+thang\s+(?:mot|1)\s+lan"), None),
     (re.compile(r"(?:hang|moi|dinh ky)\s+(?:6|sau)\s+thang|(?:6|sau)\s+thang\s+(?:mot|1)\s+lan|"

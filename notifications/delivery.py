@@ -22,8 +22,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import bindparam, func, select, tuple_, update
@@ -35,6 +35,8 @@ from notifications.emails import TemplateError, build_message, render_digest
 from notifications.links import LinkSigner
 from notifications.models import Channel, Notification, NotificationState
 from notifications.transport import TransportError
+from tasks_catalog.calendar import WorkCalendar
+from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.models import OPEN_STATUSES, Task
 from tasks_catalog.sql import rows_changed, table_of
 
@@ -60,6 +62,9 @@ class DeliverySettings:
     lease: timedelta = timedelta(minutes=10)
     batch_size: int = 500  # people per claim
     connections: int = 1  # SMTP connections sending a claim's e-mails at once
+    # The office's working days, read from the database at the start of `deliver` when
+    # not given: days late and left are counted on it.
+    calendar: WorkCalendar | None = None
 
 
 @dataclass
@@ -94,6 +99,9 @@ def deliver(
     webhook_transport: Callable[[], AbstractContextManager[WebhookPoster]] | None = None,
 ) -> DeliveryReport:
     report = DeliveryReport()
+    if settings.calendar is None:
+        with sessions() as session:
+            settings = replace(settings, calendar=load_calendar(session))
     while True:
         with sessions.begin() as session:
             report.cancelled += _cancel_finished(session)
@@ -276,12 +284,12 @@ def _send_email(
         digest = Digest(
             recipient_name=group.recipient_name,
             recipient_email=group.recipient,
-            items=tuple(digest_item(payload) for _, _, payload in group.rows),
+            items=tuple(DigestItem.from_payload(payload) for _, _, payload in group.rows),
             cc=(),
             generated_at=now,
             base_url=settings.base_url,
         )
-        rendered = render_digest(digest, settings.signer, now=now)
+        rendered = render_digest(digest, settings.signer, now=now, calendar=settings.calendar)
         # Which items the digest carries, machine-readable: for mail rules and audits.
         items = ", ".join(f"{payload['task_id']}:{payload['step']}" for _, _, payload in group.rows)
         message = build_message(
@@ -368,51 +376,3 @@ def _record_failure(
             report.failed += 1
         else:
             report.retrying += 1
-
-
-def digest_item(payload: dict[str, Any]) -> DigestItem:
-    return DigestItem(
-        kind=payload["kind"],
-        step=payload["step"],
-        task_id=payload["task_id"],
-        document=payload["document"],
-        clause=payload["clause"],
-        obligation_code=payload["obligation_code"],
-        title=payload["title"],
-        agency_name=payload["agency_name"],
-        role=payload["role"],
-        period=period_text(payload["period"]),
-        due=date.fromisoformat(payload["due"]),
-        original_due=date.fromisoformat(payload["original_due"]),
-        status_label=payload["status_label"],
-        days=abs(int(payload["days"])),
-        copy_reason=payload.get("copy_reason"),
-        # Rows queued before these keys existed have neither: their e-mail omits the line.
-        report_period=period_text(payload.get("report_period") or ""),
-        report_due=_optional_date(payload.get("report_due")),
-    )
-
-
-def _optional_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-
-
-def period_text(label: str) -> str:
-    """ "2025-Q1" → "Quý I/2025", the way offices write periods."""
-    if label in ("", "once"):
-        return ""
-    year, _, part = label.partition("-")
-    if not part:
-        return f"Năm {year}"
-    if part.startswith("Q"):
-        return f"Quý {_ROMAN.get(part[1:], part[1:])}/{year}"
-    if part == "H1":
-        return f"6 tháng đầu năm {year}"
-    if part == "H2":
-        return f"6 tháng cuối năm {year}"
-    if part == "9M":
-        return f"9 tháng đầu năm {year}"
-    return f"Tháng {part}/{year}"

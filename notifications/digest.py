@@ -1,34 +1,46 @@
-"""What one digest e-mail says: the input of rendering, filled from the database elsewhere.
+"""What one digest e-mail says: the typed payload between the sweep and delivery.
 
-One person gets one digest per run, however many tasks concern them (design principle 5).
-These are plain values: no database, no clock, no Jinja. They refuse values that would
-otherwise surface later as a wrong or half-rendered e-mail.
+The sweep (and the inspection check) builds one `DigestItem` per action as codes and dates
+(kind, step, the task's stored status, the due date, the report's cut-off and sending
+deadline) and stores it as JSON in the outbox; delivery reads it back with
+`DigestItem.from_payload`. Nothing here is worded for a person: what the reader sees
+(labels, days late or left, section, subject) is decided in `emails.py`, from the one
+`now` of the run that writes the e-mail. One person gets one digest per run, however many
+tasks concern them (design principle 5).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
+from typing import Any
+
+from tasks_catalog.dates import parse_day
 
 KINDS = (
-    "reminder",  # nhắc việc, before the due date (days = working days left)
-    "overdue",  # quá hạn (days = working days late)
-    "escalation",  # đôn đốc: the next level up is told (days = working days late)
-    "status_request",  # đề nghị gửi báo cáo định kỳ
+    "reminder",  # nhắc việc, before the due date
+    "overdue",  # quá hạn
+    "escalation",  # đôn đốc: the next level up is told
+    "status_request",  # đề nghị gửi báo cáo (định kỳ, or a long task's progress)
     "status_chase",  # nhắc lại đề nghị báo cáo
-    "status_missing",  # quá hạn gửi báo cáo (days = working days late)
+    "status_missing",  # quá hạn gửi báo cáo
     # Inspections (workflows/inspections.py): never a planned date, only the public checkpoint
     # as `due` and how many inspections the unit has had, in the title.
     "inspection_behind",  # a unit short of the checkpoint's count: to the inspection lead
     "inspection_escalation",  # a unit short at the period's end: to the coordination office
 )
 ROLES = ("lead", "cooperating")
+# A task's stored status (tasks_catalog.models.TaskStatus values), or, for an inspection
+# warning, "behind" (inspections.compliance).
+STATUSES = ("not_started", "in_progress", "submitted", "returned", "done", "recalled", "behind")
+_DATES = ("due", "original_due", "report_cutoff", "report_due")
+_OPTIONAL = ("copy_reason", "report_period", "report_cutoff", "report_due")
 
 
 @dataclass(frozen=True)
 class DigestItem:
     kind: str
-    step: str  # "before-7", "due-day", "overdue-1", "overdue-3", "weekly-2", "request", ...
+    step: str  # "before-7", "due-day", "overdue-1", "missing-3", "progress-2025-Q1", ...
     task_id: int
     document: str  # "124/NQ-HĐND"
     clause: str  # "Điều 3, khoản 1"
@@ -36,15 +48,16 @@ class DigestItem:
     title: str
     agency_name: str
     role: str  # "lead" (chủ trì) | "cooperating" (phối hợp)
-    period: str  # "Quý I/2025", "Năm 2025"; empty for one-off tasks
-    due: date  # the due date in force
+    period: str  # the task's period as stored: "2025-Q1", "2025", "once" or ""
+    due: date  # the due date in force (a report's: the day to send it)
     original_due: date  # equals `due` unless the task was extended
-    status_label: str  # one of tasks_catalog.status.LABELS
-    days: int  # working days before due (reminders) or after due (overdue)
+    status: str  # stored status code (STATUSES); the label is read at rendering
     copy_reason: str | None = None  # why this person gets it: "Thủ trưởng cơ quan chủ trì"
     # Status items: the report asked for, which may not be the task's own period (a task
-    # due at year end is asked for its progress each quarter): "Quý I/2025", and by when.
+    # due at year end is asked for its progress each quarter): its period code ("2025-Q1"),
+    # the day its figures stop (Nghị định 09 cut-off) and the day to send it by.
     report_period: str = ""
+    report_cutoff: date | None = None
     report_due: date | None = None
 
     def __post_init__(self) -> None:
@@ -52,8 +65,42 @@ class DigestItem:
             raise ValueError(f"unknown digest item kind {self.kind!r}; expected one of {KINDS}")
         if self.role not in ROLES:
             raise ValueError(f"unknown role {self.role!r}; expected one of {ROLES}")
-        if self.days < 0:
-            raise ValueError(f"days must be >= 0, got {self.days} (task {self.task_id})")
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown status {self.status!r}; expected one of {STATUSES}")
+
+    def to_payload(self) -> dict[str, Any]:
+        """JSON for the outbox (dates as ISO text)."""
+        values = asdict(self)
+        for name in _DATES:
+            if values[name] is not None:
+                values[name] = values[name].isoformat()
+        return values
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> DigestItem:
+        """The item an outbox row carries; keys it does not know (a recipient's reason) are
+        ignored. Rows queued before the status code existed count as in progress."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in payload.items() if k in known}
+        values.setdefault("status", "behind" if _is_inspection(values) else "in_progress")
+        missing = sorted(
+            f.name for f in fields(cls) if f.name in _REQUIRED and f.name not in values
+        )
+        if missing:
+            raise ValueError(f"notification payload lacks {', '.join(missing)}")
+        for name in _DATES:
+            if values.get(name):
+                values[name] = parse_day(values[name])
+            else:
+                values[name] = None
+        return cls(**values)
+
+
+_REQUIRED = frozenset(f.name for f in fields(DigestItem)) - set(_OPTIONAL)
+
+
+def _is_inspection(values: dict[str, Any]) -> bool:
+    return str(values.get("kind", "")).startswith("inspection_")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from typing import Any
 
 import jinja2
 
+from inspections.compliance import BEHIND
+from inspections.compliance import STATUS_LABELS as INSPECTION_LABELS
 from notifications.digest import Digest, DigestItem
 from notifications.links import (
     CONFIRM_DONE,
@@ -36,7 +38,9 @@ from notifications.links import (
     notification_nonce,
 )
 from notifications.mime import OutgoingEmail, compose
-from tasks_catalog.status import LABELS
+from tasks_catalog.calendar import WorkCalendar
+from tasks_catalog.models import TaskStatus
+from tasks_catalog.status import LABELS, status_on
 from tasks_catalog.vocabulary import ROLE_LABELS
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -82,7 +86,6 @@ SECTIONS = {
 }
 LEAD_ACTIONS = (VIEW, REPORT_PROGRESS, CONFIRM_DONE, REQUEST_EXTENSION)
 COOPERATING_ACTIONS = (VIEW, REPORT_PROGRESS)
-LATE_KINDS = ("overdue", "escalation", "status_missing")
 INSPECTION_KINDS = ("inspection_behind", "inspection_escalation")
 STATUS_KINDS = ("status_request", "status_chase", "status_missing")
 PROGRESS_STEP = "progress-"  # workflows.rules: a long task's quarterly progress request
@@ -100,7 +103,7 @@ BADGE_STYLES = {
     "struck": "color:#6b7280;background-color:#f3f4f6;border:1px solid #d1d5db;"
     "text-decoration:line-through;",
 }
-_COLOUR_BY_LABEL = {label.label: label.colour for label in LABELS.values()}
+INSPECTION_BEHIND_LABEL = INSPECTION_LABELS[BEHIND]
 
 
 class TemplateError(Exception):
@@ -135,12 +138,15 @@ class ItemView:
     due: str  # DD/MM/YYYY
     original_due: str | None  # set when the task was extended
     timing: str  # "quá hạn 3 ngày làm việc", "còn 2 ngày làm việc", "đến hạn hôm nay"
-    late: bool
+    late: bool  # past the due date on the day of writing
+    days: int  # working days late (late) or left (not late) on the day of writing
     status_label: str
     badge_style: str
     links: tuple[Link, ...]
+    period: str = ""  # the task's period as people write it ("Quý I/2025")
     # Status items: the period whose report is asked for ("Quý I/2025"; "" if none), and
-    # the line saying what to send by when ("Báo cáo tiến độ Quý I/2025 (hạn gửi 14/03/2025)").
+    # the line saying what to send: "Báo cáo Quý I/2025: số liệu tính đến 14/03/2025, hạn
+    # gửi 21/03/2025".
     report_period: str = ""
     report: str | None = None
     progress: bool = False  # a progress report of a long task, not a periodic report
@@ -168,10 +174,19 @@ class Summary:
 
 
 def render_digest(
-    digest: Digest, signer: LinkSigner, *, now: datetime, template_dir: Path | None = None
+    digest: Digest,
+    signer: LinkSigner,
+    *,
+    now: datetime,
+    calendar: WorkCalendar | None = None,
+    template_dir: Path | None = None,
 ) -> RenderedEmail:
-    """Subject, text and HTML for one person's digest, or TemplateError naming the file."""
-    context = _digest_context(digest, signer, now=now)
+    """Subject, text and HTML for one person's digest, or TemplateError naming the file.
+
+    `now` is the one clock: every status, count and number of days is read on its day, on
+    `calendar` (the office's working days; the statutory ones when not given).
+    """
+    context = _digest_context(digest, signer, now=now, calendar=calendar or WorkCalendar())
     environment = _environment(str(template_dir or TEMPLATE_DIR))
     subject = _render(environment, "digest-subject.txt", context)
     return RenderedEmail(
@@ -181,9 +196,11 @@ def render_digest(
     )
 
 
-def _digest_context(digest: Digest, signer: LinkSigner, *, now: datetime) -> dict[str, Any]:
+def _digest_context(
+    digest: Digest, signer: LinkSigner, *, now: datetime, calendar: WorkCalendar
+) -> dict[str, Any]:
     today = now.astimezone(LOCAL_TZ).date()
-    views = [_item_view(digest, item, signer, now) for item in digest.items]
+    views = [_item_view(digest, item, signer, now, calendar) for item in digest.items]
     sections = _sections(views)
     return {
         "digest": digest,
@@ -239,55 +256,100 @@ def build_message(
     )
 
 
-def _item_view(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) -> ItemView:
-    late = item.kind in LATE_KINDS or item.kind in INSPECTION_KINDS
-    colour = _COLOUR_BY_LABEL.get(item.status_label, "red" if late else "grey")
+def _item_view(
+    digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime, calendar: WorkCalendar
+) -> ItemView:
+    """Everything the reader sees of one item, read from its codes and dates on `now`'s day:
+    status, section, days late or left and the subject's counts can never disagree."""
+    today = now.astimezone(LOCAL_TZ).date()
+    late = today > item.due
+    # Working days between the due date in force and the day the e-mail is written.
+    days = abs(calendar.working_days_between(today, item.due))
+    label, colour = _status(item, today, calendar)
     return ItemView(
         item=item,
-        section=_section_key(item),
+        section=_section_key(item, today),
         role_label=ROLE_LABELS[item.role],
         due=_dmy(item.due),
         original_due=_dmy(item.original_due) if item.original_due != item.due else None,
-        timing=_timing(item),
-        late=item.kind in LATE_KINDS or item.kind in INSPECTION_KINDS,
-        status_label=item.status_label,
+        timing=_timing(item, late, days),
+        late=late,
+        days=days,
+        status_label=label,
         badge_style=BADGE_STYLES[colour],
         links=_links(digest, item, signer, now),
-        report_period=(item.report_period or item.period) if item.kind in STATUS_KINDS else "",
+        period=period_text(item.period),
+        report_period=period_text(item.report_period or item.period)
+        if item.kind in STATUS_KINDS
+        else "",
         report=_report(item),
         progress=item.step.startswith(PROGRESS_STEP),
     )
 
 
+def _status(item: DigestItem, today: date, calendar: WorkCalendar) -> tuple[str, str]:
+    """(label, colour) of the item's status on `today`."""
+    if item.status == BEHIND:
+        return INSPECTION_BEHIND_LABEL, "red"
+    shown = LABELS[status_on(TaskStatus(item.status), item.due, today, calendar)]
+    return shown.label, shown.colour
+
+
 def _report(item: DigestItem) -> str | None:
-    """What a status item asks for: which period's report, by when.
-
-    Items queued before the rules named the report (no `report_due`) show none: their
-    period line is all they have.
-    """
-    if item.kind not in STATUS_KINDS or item.report_due is None:
+    """What a status item asks for: which period's report, its figures up to which day
+    (the Nghị định 09 cut-off, when there is one), and the day to send it by."""
+    if item.kind not in STATUS_KINDS:
         return None
-    what = "Báo cáo tiến độ" if item.step.startswith(PROGRESS_STEP) else "Báo cáo"
-    period = f" {item.report_period}" if item.report_period else ""
-    return f"{what}{period} (hạn gửi {_dmy(item.report_due)})"
+    progress = item.step.startswith(PROGRESS_STEP)
+    what = "Báo cáo tiến độ" if progress else "Báo cáo"
+    label = period_text(item.report_period or item.period)
+    period = f" {label}" if label else ""
+    send_by = item.report_due or item.due
+    if item.report_cutoff is None:
+        return f"{what}{period}, hạn gửi {_dmy(send_by)}"
+    return f"{what}{period}: số liệu tính đến {_dmy(item.report_cutoff)}, hạn gửi {_dmy(send_by)}"
 
 
-def _section_key(item: DigestItem) -> str:
+def _section_key(item: DigestItem, today: date) -> str:
     if item.kind in STATUS_KINDS:
         return "status"
-    if item.kind == "reminder":
-        return "due_today" if item.days == 0 or item.step == "due-day" else "due_soon"
-    return item.kind  # "overdue" | "escalation"
-
-
-def _timing(item: DigestItem) -> str:
     if item.kind in INSPECTION_KINDS:
-        return f"đã qua mốc {item.days} ngày làm việc" if item.days else "đến mốc hôm nay"
-    if item.kind in LATE_KINDS:
-        return f"quá hạn {item.days} ngày làm việc" if item.days else "đã quá hạn"
-    if item.days == 0:
+        return item.kind
+    if today > item.due:
+        return "escalation" if item.kind == "escalation" else "overdue"
+    # A notice of lateness whose due date has since moved (an extension) is a reminder now.
+    return "due_today" if today == item.due else "due_soon"
+
+
+def _timing(item: DigestItem, late: bool, days: int) -> str:
+    if item.kind in INSPECTION_KINDS:
+        return f"đã qua mốc {days} ngày làm việc" if days else "đến mốc hôm nay"
+    if late:
+        return f"quá hạn {days} ngày làm việc" if days else "đã quá hạn"
+    if days == 0:
         return "hạn gửi báo cáo hôm nay" if item.kind in STATUS_KINDS else "đến hạn hôm nay"
-    return f"còn {item.days} ngày làm việc"
+    return f"còn {days} ngày làm việc"
+
+
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def period_text(label: str) -> str:
+    """ "2025-Q1" → "Quý I/2025", the way offices write periods."""
+    if label in ("", "once"):
+        return ""
+    year, _, part = label.partition("-")
+    if not part:
+        return f"Năm {year}"
+    if part.startswith("Q"):
+        return f"Quý {_ROMAN.get(part[1:], part[1:])}/{year}"
+    if part == "H1":
+        return f"6 tháng đầu năm {year}"
+    if part == "H2":
+        return f"6 tháng cuối năm {year}"
+    if part == "9M":
+        return f"9 tháng đầu năm {year}"
+    return f"Tháng {part}/{year}"
 
 
 def _links(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) -> tuple[Link, ...]:

@@ -28,9 +28,8 @@ def sample_digest() -> Digest:
             "Ban hành Kế hoạch triển khai thực hiện Nghị quyết 124/NQ-HĐND",
             due=date(2025, 2, 28),
             original_due=date(2025, 2, 14),
-            days=8,
             reason=head,
-            status="Quá hạn chưa hoàn thành",
+            status="in_progress",
         ),
         _item(
             "overdue",
@@ -40,8 +39,7 @@ def sample_digest() -> Digest:
             "QN124-D1.3-TTHC",
             "Ban hành Kế hoạch rà soát, đơn giản hóa thủ tục hành chính nội bộ theo Quyết định 1085/QĐ-TTg",
             due=date(2025, 3, 7),
-            days=3,
-            status="Quá hạn chưa hoàn thành",
+            status="in_progress",
         ),
         _item(
             "reminder",
@@ -51,9 +49,8 @@ def sample_digest() -> Digest:
             "QN124-D1.3-DVC",
             "Đưa toàn bộ hồ sơ thủ tục hành chính vào phần mềm một cửa điện tử của tỉnh",
             due=date(2025, 3, 12),
-            days=0,
             role="cooperating",
-            status="Sắp đến hạn",
+            status="in_progress",
             agency="Sở Nội vụ",
         ),
         _item(
@@ -64,8 +61,7 @@ def sample_digest() -> Digest:
             "QN124-D1.3-NS",
             "Xây dựng phương án phân bổ ngân sách thực hiện cải cách hành chính giai đoạn 2023–2025",
             due=date(2025, 3, 17),
-            days=3,
-            status="Đang thực hiện – trong hạn",
+            status="in_progress",
         ),
         _item(
             "status_request",
@@ -74,11 +70,10 @@ def sample_digest() -> Digest:
             "Điều 3, khoản 2",
             "QN124-D3.2-BCQ",
             "Báo cáo kết quả thực hiện Nghị quyết 124/NQ-HĐND",
-            period="Quý I/2025",
-            due=date(2025, 3, 20),
-            days=6,
-            status="Chưa triển khai",
-            report=("Quý I/2025", date(2025, 3, 20)),
+            period="2025-Q1",
+            due=date(2025, 3, 21),
+            status="not_started",
+            report=("2025-Q1", date(2025, 3, 14), date(2025, 3, 21)),
         ),
     )
     return Digest(
@@ -100,14 +95,13 @@ def _item(
     title: str,
     *,
     due: date,
-    days: int,
     status: str,
     original_due: date | None = None,
     role: str = "lead",
     period: str = "",
     reason: str | None = None,
     agency: str = "Sở Kế hoạch và Đầu tư",
-    report: tuple[str, date] | None = None,
+    report: tuple[str, date, date] | None = None,
 ) -> DigestItem:
     return DigestItem(
         kind=kind,
@@ -122,11 +116,11 @@ def _item(
         period=period,
         due=due,
         original_due=original_due or due,
-        status_label=status,
-        days=days,
+        status=status,
         copy_reason=reason,
         report_period=report[0] if report else "",
-        report_due=report[1] if report else None,
+        report_cutoff=report[1] if report else None,
+        report_due=report[2] if report else None,
     )
 
 

@@ -9,9 +9,10 @@ due within 3 working days. Recalled tasks (thu hồi) are not counted.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -41,9 +42,10 @@ QUADRANT_LABELS = {
 DUE_SOON_LABEL = "Sắp đến hạn"
 
 
-@dataclass
+@dataclass(frozen=True)
 class StatusCounts:
-    """The tasks of one agency or one document, by status."""
+    """The tasks of one agency or one document, by status; the figures are computed once
+    (a dashboard reads each of them several times for 300 agencies)."""
 
     key: str  # agency code or document number
     name: str
@@ -52,50 +54,46 @@ class StatusCounts:
     def of(self, *statuses: DisplayStatus) -> int:
         return sum(self.by_status.get(s, 0) for s in statuses)
 
-    @property
+    @cached_property
     def done_on_time(self) -> int:
         return self.of(S.DONE_ON_TIME)
 
-    @property
+    @cached_property
     def done_late(self) -> int:
         return self.of(S.DONE_LATE)
 
-    @property
+    @cached_property
     def in_time(self) -> int:
         return self.of(*IN_TIME)
 
-    @property
+    @cached_property
     def overdue(self) -> int:
         return self.of(S.OVERDUE)
 
-    @property
+    @cached_property
     def due_soon(self) -> int:
         return self.of(S.DUE_SOON)
 
-    @property
+    @cached_property
     def total(self) -> int:
         return self.done_on_time + self.done_late + self.in_time + self.overdue
 
-    @property
+    @cached_property
     def done(self) -> int:
         return self.done_on_time + self.done_late
 
-    @property
+    @cached_property
     def settled(self) -> int:
         """Tasks whose outcome is known as to time: done, or overdue and not done."""
         return self.done + self.overdue
 
-    @property
+    @cached_property
     def on_time_rate(self) -> float | None:
         """Done on time out of the tasks done or overdue (None when there are none)."""
         return self.done_on_time / self.settled if self.settled else None
 
     def quadrant(self, which: Quadrant) -> int:
         return int(getattr(self, which.value))
-
-    def add(self, other: StatusCounts) -> None:
-        for status, count in other.by_status.items():
-            self.by_status[status] = self.by_status.get(status, 0) + count
 
 
 class Grouping(StrEnum):
@@ -126,10 +124,10 @@ def counts_by(
 
 
 def total_of(rows: list[StatusCounts], name: str = "Tổng cộng") -> StatusCounts:
-    total = StatusCounts("", name)
+    summed: Counter[DisplayStatus] = Counter()
     for row in rows:
-        total.add(row)
-    return total
+        summed.update(row.by_status)
+    return StatusCounts("", name, dict(summed))
 
 
 def _names(session: Session, by: Grouping, ids: list[int]) -> dict[int, tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -52,5 +53,15 @@ def declared_days(session: Session) -> list[DeclaredDay]:
 
 
 def load_calendar(session: Session) -> WorkCalendar:
-    """The working-day calendar as this office has declared it."""
-    return WorkCalendar(declared_days(session))
+    """The working-day calendar as this office has declared it.
+
+    Calendars are kept by their declared days: building a year's table from the `holidays`
+    package costs tens of milliseconds, and a web page asks for the calendar on every view.
+    An edited table gives other declared days, hence a new calendar.
+    """
+    return _calendar(tuple(declared_days(session)))
+
+
+@lru_cache(maxsize=8)
+def _calendar(declared: tuple[DeclaredDay, ...]) -> WorkCalendar:
+    return WorkCalendar(declared)

@@ -17,3 +17,10 @@ def local_date(moment: datetime) -> date:
 
 def dmy(day: date) -> str:
     return day.strftime("%d/%m/%Y")
+
+
+def parse_day(value: str | date) -> date:
+    """A stored day: ISO text (2025-03-14) or already a date."""
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(value)

@@ -56,13 +56,20 @@ def display_status(task: Task, today: date, calendar: WorkCalendar) -> DisplaySt
         due = task.due_at_completion or task.due_on
         on_time = task.completed_on is not None and task.completed_on <= due
         return DisplayStatus.DONE_ON_TIME if on_time else DisplayStatus.DONE_LATE
+    return status_on(status, task.due_on, today, calendar)
+
+
+def status_on(status: TaskStatus, due: date, today: date, calendar: WorkCalendar) -> DisplayStatus:
+    """What an unfinished task (stored `status`, due on `due`) shows on `today`."""
+    if status == TaskStatus.RECALLED:
+        return DisplayStatus.RECALLED
     if status == TaskStatus.SUBMITTED:
         return DisplayStatus.SUBMITTED
-    if today > task.due_on:
+    if today > due:
         return DisplayStatus.OVERDUE
     if status == TaskStatus.RETURNED:
         return DisplayStatus.RETURNED
-    if calendar.working_days_between(today, task.due_on) <= DUE_SOON_WORKING_DAYS:
+    if calendar.working_days_between(today, due) <= DUE_SOON_WORKING_DAYS:
         return DisplayStatus.DUE_SOON
     if status == TaskStatus.IN_PROGRESS:
         return DisplayStatus.IN_PROGRESS

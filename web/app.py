@@ -21,6 +21,7 @@ from notifications.links import LinkSigner
 from web import (
     api,
     routes_actions,
+    routes_dashboard,
     routes_feeds,
     routes_login,
     routes_pages,
@@ -91,6 +92,7 @@ def create_app(
     app.include_router(routes_task.router)
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
+    app.include_router(routes_dashboard.router)
     api.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)

@@ -16,6 +16,7 @@ from fastapi import Depends, Request
 from services.accounts import session_actor
 from services.actors import Actor, Role
 from web.actions import PageError
+from web.dashboard import DASHBOARD_ROLES
 from web.deps import ContextDep, NowDep, SessionDep
 from web.session import COOKIE
 
@@ -63,18 +64,14 @@ def require_roles(*roles: Role) -> Callable[[Actor], Actor]:
     return dependency
 
 
-def home_of(actor: Actor, *, dashboard: bool = False) -> str:
+def home_of(actor: Actor) -> str:
     """The page a person lands on after signing in (and from the site's name).
 
-    Departments and inspectors: their work. The office, leaders and the administrator: the
-    dashboard where the application has one, else the inbox of decisions waiting."""
+    Departments and inspectors: "Việc của tôi". The office, leaders and the administrator:
+    the dashboard (web/dashboard.py); anyone else: the inbox of decisions waiting."""
     if actor.role in (Role.HEAD, Role.STAFF, Role.INSPECTOR, Role.INSPECTION_LEAD):
         return "/my"
-    return "/dashboard" if dashboard else "/inbox"
-
-
-def has_dashboard(request: Request) -> bool:
-    return any(getattr(route, "path", None) == "/dashboard" for route in request.app.routes)
+    return "/dashboard" if actor.role in DASHBOARD_ROLES else "/inbox"
 
 
 def login_url(next_path: str) -> str:

@@ -20,7 +20,6 @@ from reports import (
     MonthRate,
     ReportFilter,
     StatusCounts,
-    count_overdue,
     counts_by,
     due_this_week,
     on_time_by_month,
@@ -199,6 +198,7 @@ def dashboard_view(
     filters = report_filter(actor, query)
     as_of = AsOf.of(today, calendar)
     by_agency = counts_by(session, by=Grouping.AGENCY, filters=filters, as_of=as_of)
+    total = total_of(by_agency)
     months = on_time_by_month(
         session,
         filters=replace(filters, due_from=None, due_to=None),
@@ -210,9 +210,9 @@ def dashboard_view(
         query=query,
         by_agency=by_agency,
         by_document=counts_by(session, by=Grouping.DOCUMENT, filters=filters, as_of=as_of),
-        total=total_of(by_agency),
+        total=total,
         overdue=overdue(session, filters=filters, as_of=as_of, calendar=calendar, limit=LIST_LIMIT),
-        overdue_count=count_overdue(session, filters=filters, as_of=as_of),
+        overdue_count=total.overdue,  # the same filter and day: no second count
         due_this_week=due_this_week(
             session, filters=filters, as_of=as_of, calendar=calendar, limit=LIST_LIMIT
         ),

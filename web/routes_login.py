@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services import accounts
 from services.actors import Actor
 from web.actions import PageError
-from web.auth import OptionalActor, has_dashboard, home_of, safe_next
+from web.auth import OptionalActor, home_of, safe_next
 from web.deps import ContextDep, NowDep, SessionDep, WebContext
 from web.forms import check_csrf, form_page
 from web.session import COOKIE, LIFETIME
@@ -38,7 +38,7 @@ def login_form(
 ) -> Response:
     target = safe_next(next)
     if actor is not None:
-        home = home_of(actor, dashboard=has_dashboard(request))
+        home = home_of(actor)
         return RedirectResponse(target or home, status_code=303)
     notice = SIGNED_OUT if bye else None
     return form_page(
@@ -136,7 +136,7 @@ def _login_again(
 def _signed_in(
     request: Request, context: WebContext, actor: Actor, target: str | None, now: datetime
 ) -> Response:
-    home = home_of(actor, dashboard=has_dashboard(request))
+    home = home_of(actor)
     response = RedirectResponse(target or home, status_code=303)
     response.set_cookie(
         COOKIE,

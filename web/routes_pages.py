@@ -9,7 +9,7 @@ from services.permissions import Action
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.dates import local_date
 from web.actions import open_view
-from web.auth import OptionalActor, SignInRequired, has_dashboard, home_of
+from web.auth import OptionalActor, SignInRequired, home_of
 from web.deps import ContextDep, NowDep, SessionDep
 from web.forms import form_page
 from web.pages import task_page
@@ -22,7 +22,7 @@ router = APIRouter()
 @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def home(request: Request, context: ContextDep, now: NowDep, actor: OptionalActor) -> Response:
     if actor is not None:
-        return RedirectResponse(home_of(actor, dashboard=has_dashboard(request)), status_code=303)
+        return RedirectResponse(home_of(actor), status_code=303)
     return form_page(request, context, "index.html", now=now, actor=None)
 
 

@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from inspections.access import TASK_COORDINATION_ROLES, Scope, Viewer
 from inspections.compliance import (
     BEHIND,
-    STATUS_LABELS,
     Checkpoint,
     UnitPeriod,
     checkpoints,
@@ -38,6 +37,7 @@ from inspections.compliance import (
 from inspections.facts import unit_periods
 from inspections.planner import PlanningError
 from inspections.plans import make_plan, unplanned
+from notifications.digest import DigestItem
 from notifications.models import Channel
 from notifications.outbox import enqueue
 from tasks_catalog.calendar import WorkCalendar
@@ -248,19 +248,18 @@ class _Context:
             )
         # The item points at the first round still missing: logging it cancels the warning.
         task_id = facts.task_ids[min(warning.done, len(facts.task_ids) - 1)]
-        return {
-            "kind": warning.kind,
-            "step": warning.step,
-            "task_id": task_id,
-            "document": obligation.document.number,
-            "clause": obligation.clause,
-            "obligation_code": obligation.code,
-            "title": title,
-            "agency_name": self.scope.agencies[facts.agency_id].name,
-            "role": "lead",
-            "period": facts.period,
-            "due": checkpoint.on.isoformat(),
-            "original_due": checkpoint.on.isoformat(),
-            "status_label": STATUS_LABELS[BEHIND],
-            "days": warning.days,
-        }
+        return DigestItem(
+            kind=warning.kind,
+            step=warning.step,
+            task_id=task_id,
+            document=obligation.document.number,
+            clause=obligation.clause,
+            obligation_code=obligation.code,
+            title=title,
+            agency_name=self.scope.agencies[facts.agency_id].name,
+            role="lead",
+            period=facts.period,
+            due=checkpoint.on,
+            original_due=checkpoint.on,
+            status=BEHIND,
+        ).to_payload()

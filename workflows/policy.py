@@ -31,6 +31,8 @@ class FollowUpPolicy:
     status_grace: int = 2  # working days after the report's due date before it is "missing"
     # Long-running deliverables get a progress request at each quarterly cut-off.
     progress_requests: bool = True
+    # … whose figures stop at the cut-off and are sent within this many working days.
+    progress_report_after: int = 5
     send_at: time = field(default=time(7, 30))  # local time of the morning digest
 
     @classmethod

@@ -66,7 +66,8 @@ class Action:
     # for ("2025-Q1"), and by when. A long task is asked for progress at each quarterly
     # cut-off: that quarter, not the task's own period, is what the reader must send.
     report_period: str | None = None
-    report_due: date | None = None
+    report_cutoff: date | None = None  # the day its figures stop (Nghị định 09 cut-off)
+    report_due: date | None = None  # the day to send it by
 
 
 def timeline(task: TaskFacts, policy: FollowUpPolicy, calendar: WorkCalendar) -> list[Action]:
@@ -252,7 +253,12 @@ def _status_collection(
     )
     # The report asked for is the task's own: its period, due on its due date.
     return [
-        replace(a, report_period=task.period_label or None, report_due=task.due)
+        replace(
+            a,
+            report_period=task.period_label or None,
+            report_cutoff=task.period_end if task.is_report else None,
+            report_due=task.due,
+        )
         if a.kind in STATUS_KINDS
         else a
         for a in actions
@@ -273,6 +279,7 @@ def _progress_requests(
         for period in periods_in_year("quarterly", year):
             if start < period.end <= last_useful:
                 day = calendar.roll_forward(period.end)
+                send_by = calendar.add_working_days(period.end, policy.progress_report_after)
                 actions.append(
                     Action(
                         at=morning(day, policy),
@@ -281,7 +288,8 @@ def _progress_requests(
                         to=(Audience.ASSIGNEE,),
                         days=calendar.working_days_between(day, task.due),
                         report_period=period.label,
-                        report_due=day,
+                        report_cutoff=period.end,
+                        report_due=send_by,
                     )
                 )
     return actions

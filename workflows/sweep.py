@@ -26,12 +26,12 @@ from sqlalchemy import Integer, Row, bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, joinedload
 
+from notifications.digest import DigestItem
 from notifications.models import Channel
 from notifications.outbox import enqueue
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import OPEN_STATUSES, AssignmentRole, Obligation, Task, TaskStatus
 from tasks_catalog.sql import table_of
-from tasks_catalog.status import LABELS, display_status
 from tasks_catalog.types import UtcDateTime
 from workflows.policy import FollowUpPolicy, policy_for
 from workflows.recipients import Recipient, RecipientDirectory
@@ -47,7 +47,9 @@ from workflows.rules import (
 PolicyLookup = Callable[[Obligation], FollowUpPolicy]
 # Enum.value is a descriptor call, slow enough to show in a sweep: looked up here instead.
 _VALUES = {
-    member: member.value for enum in (Channel, ActionKind, AssignmentRole) for member in enum
+    member: member.value
+    for enum in (Channel, ActionKind, AssignmentRole, TaskStatus)
+    for member in enum
 }
 # What the sweep reads of a due task; rows, not ORM objects: a sweep reads thousands.
 DUE_COLUMNS = (
@@ -187,7 +189,6 @@ class _RuleAnswers:
         self.obligations: dict[int, Obligation] = {}
         self._obligation_facts: dict[int, tuple[FollowUpPolicy, str, bool]] = {}
         self._answers: dict[tuple[Any, ...], tuple[list[Action], datetime | None]] = {}
-        self._labels: dict[tuple[TaskStatus, date], str] = {}
         self._days: dict[datetime, date] = {}
 
     def load_obligations(self, ids: Iterable[int]) -> None:
@@ -243,16 +244,6 @@ class _RuleAnswers:
             day = self._days[created_at] = created_at.astimezone(LOCAL_TZ).date()
         return day
 
-    def status_label(self, task: Row[Any]) -> str:
-        key = (task.status, task.due_on)
-        label = self._labels.get(key)
-        if label is None:
-            # A transient Task: for an open task, display_status reads only these two.
-            probe = Task(status=task.status, due_on=task.due_on)
-            status = display_status(probe, self.today, self.calendar)
-            label = self._labels[key] = LABELS[status].label
-        return label
-
 
 class _Audiences:
     """Who an action tells in an agency, resolved once per sweep."""
@@ -291,7 +282,7 @@ def _rows_for(
     for action in actions:
         event = _Event(task, action, now)
         report.by_kind[event.kind] = report.by_kind.get(event.kind, 0) + 1
-        item = _item(task, event, rules, audiences.agency_name(task.agency_id))
+        item = _item(task, event, rules, audiences.agency_name(task.agency_id)).to_payload()
         for recipient, is_copy in audiences.people(task.agency_id, action):
             payload = {
                 **item,
@@ -309,11 +300,9 @@ class _Event:
 
     def __init__(self, task: Row[Any], action: Action, now: datetime) -> None:
         self.task_id = task.id
+        self.action = action
         self.kind = _VALUES[action.kind]
         self.step = action.step
-        self.days = action.days
-        self.report_period = action.report_period
-        self.report_due = action.report_due.isoformat() if action.report_due else None
         self.key = f"t{task.id}/{action.step}/{task.due_on.isoformat()}"
         self.now = now
         self.next_attempt_at = now - timedelta(seconds=1)
@@ -336,25 +325,23 @@ class _Event:
         }
 
 
-def _item(task: Row[Any], event: _Event, rules: _RuleAnswers, agency_name: str) -> dict[str, Any]:
+def _item(task: Row[Any], event: _Event, rules: _RuleAnswers, agency_name: str) -> DigestItem:
     obligation = rules.obligations[task.obligation_id]
-    return {
-        "kind": event.kind,
-        "step": event.step,
-        "task_id": task.id,
-        "document": obligation.document.number,
-        "clause": obligation.clause,
-        "obligation_code": obligation.code,
-        "title": obligation.title,
-        "agency_name": agency_name,
-        "role": _VALUES[task.role],
-        "period": task.period_label,
-        # Status items: the reporting period asked about and its due date (None otherwise;
-        # rows queued before these keys existed lack them, and delivery reads them so).
-        "report_period": event.report_period,
-        "report_due": event.report_due,
-        "due": task.due_on.isoformat(),
-        "original_due": task.original_due_on.isoformat(),
-        "status_label": rules.status_label(task),
-        "days": event.days,
-    }
+    return DigestItem(
+        kind=event.kind,
+        step=event.step,
+        task_id=task.id,
+        document=obligation.document.number,
+        clause=obligation.clause,
+        obligation_code=obligation.code,
+        title=obligation.title,
+        agency_name=agency_name,
+        role=_VALUES[task.role],
+        period=task.period_label,
+        due=task.due_on,
+        original_due=task.original_due_on,
+        status=_VALUES[task.status],
+        report_period=event.action.report_period or "",
+        report_cutoff=event.action.report_cutoff,
+        report_due=event.action.report_due,
+    )

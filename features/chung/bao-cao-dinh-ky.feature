@@ -30,8 +30,8 @@ Tính năng: Báo cáo định kỳ theo Nghị định 09/2019/NĐ-CP, từng n
       | 10/07/2025 | thủ trưởng của "Sở Thông tin và Truyền thông"             | báo cáo vượt cấp                        |
       | 10/07/2025 | Văn phòng UBND tỉnh                                       | báo cáo vượt cấp                        |
     Và thư về "QNCD10N-P3-CNTT" ghi "Kỳ:         6 tháng đầu năm 2025"
-    Và thư sáng 09/06/2025 về "QNCD10N-P3-CNTT" ghi "Yêu cầu:    Báo cáo 6 tháng đầu năm 2025 (hạn gửi 20/06/2025)"
-    Và thư sáng 25/06/2025 về "QNCD10N-P3-CNTT" ghi "Yêu cầu:    Báo cáo 6 tháng đầu năm 2025 (hạn gửi 20/06/2025)"
+    Và thư sáng 09/06/2025 về "QNCD10N-P3-CNTT" ghi "Yêu cầu:    Báo cáo 6 tháng đầu năm 2025: số liệu tính đến 14/06/2025, hạn gửi 20/06/2025"
+    Và thư sáng 25/06/2025 về "QNCD10N-P3-CNTT" ghi "Yêu cầu:    Báo cáo 6 tháng đầu năm 2025: số liệu tính đến 14/06/2025, hạn gửi 20/06/2025"
     Và mỗi người nhận nhiều nhất một thư mỗi sáng
 
   Kịch bản: Nộp báo cáo đúng hạn thì thôi nhắc

@@ -42,6 +42,6 @@ Tính năng: Nhắc việc trước hạn, đôn đốc khi quá hạn
       | 22/01/2026 | Chánh Văn phòng UBND tỉnh                   | báo cáo vượt cấp               |
       | 22/01/2026 | thủ trưởng của "Thanh tra tỉnh"             | báo cáo vượt cấp               |
       | 22/01/2026 | Văn phòng UBND tỉnh                         | báo cáo vượt cấp               |
-    Và thư sáng 14/03/2025 về "QN124-D1.3h-CHONGCHEO" ghi "Yêu cầu:    Báo cáo tiến độ Quý I/2025 (hạn gửi 14/03/2025)"
-    Và thư sáng 16/06/2025 về "QN124-D1.3h-CHONGCHEO" ghi "Yêu cầu:    Báo cáo tiến độ Quý II/2025 (hạn gửi 16/06/2025)"
+    Và thư sáng 14/03/2025 về "QN124-D1.3h-CHONGCHEO" ghi "Yêu cầu:    Báo cáo tiến độ Quý I/2025: số liệu tính đến 14/03/2025, hạn gửi 21/03/2025"
+    Và thư sáng 16/06/2025 về "QN124-D1.3h-CHONGCHEO" ghi "Yêu cầu:    Báo cáo tiến độ Quý II/2025: số liệu tính đến 14/06/2025, hạn gửi 20/06/2025"
     Và mỗi người nhận nhiều nhất một thư mỗi sáng

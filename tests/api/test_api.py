@@ -177,3 +177,29 @@ def test_a_token_from_the_cli_works_until_revoked(cli, client):
     assert client.get("/api/v1/me", headers=headers).status_code == 401
     unknown = cli("users", "token", "ai.do@quangninh.example")
     assert unknown.exit_code == 1 and "không có người dùng" in unknown.stderr
+
+
+def every_task(client, headers, **params):  # noqa: ANN001, ANN003, ANN201
+    items, after = [], None
+    while True:
+        query = params | {"limit": 200} | ({"after": after} if after else {})
+        page = client.get("/api/v1/tasks", params=query, headers=headers).json()
+        items += page["items"]
+        if (after := page["next"]) is None:
+            return items
+
+
+@pytest.mark.parametrize("who", [COORDINATOR, LEAD, UNIT_HEAD])
+def test_the_figures_count_exactly_the_tasks_the_caller_lists(client, token, who):
+    tasks = every_task(client, token(who))
+    report = client.get("/api/v1/reports/status", headers=token(who)).json()
+    counted = [t for t in tasks if t["status"] != "recalled"]
+    assert report["total"]["total"] == len(counted)
+    assert report["total"]["overdue"] == sum(t["status"] == "overdue" for t in tasks)
+    assert {r["key"] for r in report["rows"]} == {t["agency"] for t in counted}
+    late = client.get("/api/v1/reports/overdue", headers=token(who)).json()
+    assert {t["id"] for t in late} == {t["id"] for t in tasks if t["status"] == "overdue"}
+    ranks = client.get("/api/v1/reports/scorecard", headers=token(who)).json()
+    assert {r["key"] for r in ranks} == {r["key"] for r in report["rows"]}
+    months = client.get("/api/v1/reports/on-time-by-month", headers=token(who)).json()
+    assert [m["month"] for m in months][:2] == ["2025-01", "2025-02"]

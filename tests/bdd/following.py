@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from notifications.delivery import period_text
+from notifications.emails import period_text
 from tasks_catalog.models import AssignmentRole, Obligation, Task, TaskDueChange, TaskStatus
 from tests.bdd.world import ScenarioDatabase, resume
 from workflows.followup import reschedule

@@ -10,8 +10,7 @@ from sqlalchemy import delete, select
 
 from dondoc.db import transaction
 from inspections.compliance import UnitPeriod
-from notifications.delivery import digest_item
-from notifications.digest import Digest
+from notifications.digest import Digest, DigestItem
 from notifications.emails import render_digest
 from notifications.links import LinkSigner
 from notifications.models import Notification
@@ -115,7 +114,7 @@ def test_the_e_mail_names_the_unit_and_the_public_checkpoint_never_a_planned_day
     digest = Digest(
         recipient_name="Đặng Quang Huy",
         recipient_email=LEAD,
-        items=tuple(digest_item(p) for p in payloads),
+        items=tuple(DigestItem.from_payload(p) for p in payloads),
         cc=(),
         generated_at=morning,
         base_url="https://dondoc.example",

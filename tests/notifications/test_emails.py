@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from notifications.delivery import digest_item, period_text
 from notifications.digest import Digest, DigestItem
 from notifications.emails import (
     TEMPLATE_DIR,
     RenderedEmail,
     TemplateError,
     build_message,
+    period_text,
     render_digest,
 )
 from notifications.links import LinkSigner
@@ -50,8 +50,7 @@ def item(**changes: object) -> DigestItem:
         period="",
         due=date(2025, 3, 17),
         original_due=date(2025, 3, 17),
-        status_label="Đang thực hiện – trong hạn",
-        days=3,
+        status="in_progress",
         copy_reason=None,
     )
     return replace(base, **changes)
@@ -77,21 +76,21 @@ def subject(*items: DigestItem) -> str:
 
 
 EVERY_KIND = (
-    item(kind="escalation", step="overdue-7", task_id=1, days=8, due=date(2025, 2, 28),
-         original_due=date(2025, 2, 14), status_label="Quá hạn chưa hoàn thành",
+    item(kind="escalation", step="overdue-7", task_id=1, due=date(2025, 2, 28),
+         original_due=date(2025, 2, 14), status="in_progress",
          copy_reason="Thủ trưởng cơ quan chủ trì"),
-    item(kind="overdue", step="overdue-3", task_id=2, days=3, due=date(2025, 3, 7),
-         status_label="Quá hạn chưa hoàn thành", role="cooperating"),
-    item(kind="reminder", step="due-day", task_id=3, days=0, due=date(2025, 3, 12),
-         status_label="Sắp đến hạn"),
-    item(kind="reminder", step="before-7", task_id=4, days=7, due=date(2025, 3, 21),
+    item(kind="overdue", step="overdue-3", task_id=2, due=date(2025, 3, 7),
+         status="in_progress", role="cooperating"),
+    item(kind="reminder", step="due-day", task_id=3, due=date(2025, 3, 12),
+         status="in_progress"),
+    item(kind="reminder", step="before-7", task_id=4, due=date(2025, 3, 21),
          role="cooperating", copy_reason="Văn phòng UBND tỉnh (người giao việc)"),
-    item(kind="status_request", step="request", task_id=5, days=6, due=date(2025, 3, 20),
-         period="Quý I/2025", status_label="Chưa triển khai"),
-    item(kind="status_chase", step="chase", task_id=6, days=2, due=date(2025, 3, 14),
-         period="Quý I/2025", role="cooperating"),
-    item(kind="status_missing", step="missing", task_id=7, days=1, due=date(2025, 3, 11),
-         period="Tháng 02/2025", status_label="Quá hạn chưa hoàn thành"),
+    item(kind="status_request", step="request", task_id=5, due=date(2025, 3, 20),
+         period="2025-Q1", status="in_progress"),
+    item(kind="status_chase", step="chase", task_id=6, due=date(2025, 3, 14),
+         period="2025-Q1", role="cooperating"),
+    item(kind="status_missing", step="missing", task_id=7, due=date(2025, 3, 11),
+         period="2025-02", status="in_progress"),
 )  # fmt: skip
 
 
@@ -244,9 +243,10 @@ def test_dates_are_shown_in_ho_chi_minh_time():
 # Status collection: which report, by when ----------------------------------------------
 
 # A target for 2025, asked at the cut-off of 14/03 for its progress in the first quarter.
-PROGRESS = item(kind="status_request", step="progress-2025-Q1", task_id=8, days=199,
-                due=date(2025, 12, 31), original_due=date(2025, 12, 31), period="Năm 2025",
-                report_period="Quý I/2025", report_due=date(2025, 3, 14),
+PROGRESS = item(kind="status_request", step="progress-2025-Q1", task_id=8,
+                due=date(2025, 12, 31), original_due=date(2025, 12, 31), period="2025",
+                report_period="2025-Q1", report_cutoff=date(2025, 3, 14),
+                report_due=date(2025, 3, 21),
                 title="Tỷ lệ hồ sơ được số hóa")  # fmt: skip
 
 
@@ -259,8 +259,9 @@ def test_a_progress_request_says_which_quarter_to_report_and_by_when():
     message = parse(render(PROGRESS))
     text, html = parts(message)
 
-    assert "Yêu cầu:    Báo cáo tiến độ Quý I/2025 (hạn gửi 14/03/2025)" in text
-    assert "<strong>Báo cáo tiến độ Quý I/2025 (hạn gửi 14/03/2025)</strong>" in html
+    asked = "Báo cáo tiến độ Quý I/2025: số liệu tính đến 14/03/2025, hạn gửi 21/03/2025"
+    assert f"Yêu cầu:    {asked}" in text
+    assert f"<strong>{asked}</strong>" in html
     assert "Kỳ:         Năm 2025" in text  # the task's own period is still shown as such
     assert message["Subject"] == (
         "[Báo cáo định kỳ] Đề nghị gửi báo cáo tiến độ Quý I/2025: Tỷ lệ hồ sơ được số hóa"
@@ -268,17 +269,17 @@ def test_a_progress_request_says_which_quarter_to_report_and_by_when():
 
 
 def test_a_missing_report_names_its_period_and_the_date_it_was_due():
-    missing = item(kind="status_missing", step="missing-1", days=2, due=date(2025, 6, 20),
-                   period="6 tháng đầu năm 2025", report_period="6 tháng đầu năm 2025",
+    missing = item(kind="status_missing", step="missing-1", due=date(2025, 6, 20),
+                   period="2025-H1", report_period="2025-H1",
                    report_due=date(2025, 6, 20))  # fmt: skip
     text, html = parts(parse(render(missing)))
 
     for body in (text, html):
-        assert "Báo cáo 6 tháng đầu năm 2025 (hạn gửi 20/06/2025)" in body
+        assert "Báo cáo 6 tháng đầu năm 2025, hạn gửi 20/06/2025" in body
 
 
 def test_several_progress_requests_share_their_quarter_in_the_subject():
-    other = replace(PROGRESS, task_id=9, period="Năm 2026")
+    other = replace(PROGRESS, task_id=9, period="2026")
 
     assert subject(PROGRESS, other) == "[Báo cáo định kỳ] Đề nghị gửi 2 báo cáo Quý I/2025"
 
@@ -291,12 +292,12 @@ def test_a_row_queued_before_report_periods_renders_as_it_used_to():
         "period": "2025", "due": "2025-12-31", "original_due": "2025-12-31",
         "status_label": "Chưa triển khai", "days": 199, "copy_reason": None, "reason": "x",
     }  # fmt: skip
-    old = digest_item(payload)
+    old = DigestItem.from_payload(payload)
 
     rendered = render(old)
 
-    assert (old.report_period, old.report_due) == ("", None)
-    assert "Yêu cầu:" not in rendered.text and "Kỳ:         Năm 2025" in rendered.text
+    assert (old.report_period, old.report_due, old.status) == ("", None, "in_progress")
+    assert "Kỳ:         Năm 2025" in rendered.text
     assert rendered.subject.startswith("[Báo cáo định kỳ] Đề nghị gửi báo cáo tiến độ Năm 2025:")
 
 
@@ -320,7 +321,7 @@ def test_reporting_periods_are_written_the_way_offices_write_them(label, text):
 
 
 def test_subject_of_one_item_due_today_names_it_truncated():
-    line = subject(item(kind="reminder", step="due-day", days=0, title=LONG_TITLE))
+    line = subject(item(kind="reminder", step="due-day", due=date(2025, 3, 12), title=LONG_TITLE))
 
     assert line.startswith("[Nhắc việc] Nhiệm vụ đến hạn hôm nay: Ban hành Kế hoạch rà soát")
     assert line.endswith("…")
@@ -334,26 +335,31 @@ def test_subject_of_one_item_due_soon_gives_its_date():
 
 
 def test_subject_of_one_overdue_item_says_how_late():
-    line = subject(item(kind="overdue", step="overdue-3", days=3, title="Ban hành kế hoạch"))
+    line = subject(
+        item(kind="overdue", step="overdue-3", due=date(2025, 3, 7), title="Ban hành kế hoạch")
+    )
 
     assert line == "[Quá hạn] Nhiệm vụ đã quá hạn 3 ngày làm việc: Ban hành kế hoạch"
 
 
 def test_subject_of_one_escalation_names_the_late_agency():
-    line = subject(item(kind="escalation", step="overdue-7", days=7, title="Ban hành kế hoạch"))
+    late = item(
+        kind="escalation", step="overdue-7", due=date(2025, 3, 3), title="Ban hành kế hoạch"
+    )
+    line = subject(late)
 
     assert line == "[Đôn đốc] Sở Kế hoạch và Đầu tư chậm 7 ngày làm việc: Ban hành kế hoạch"
 
 
 def test_subject_of_several_reminders_due_this_week():
-    line = subject(*(item(task_id=n, due=date(2025, 3, 14), days=2) for n in (1, 2, 3)))
+    line = subject(*(item(task_id=n, due=date(2025, 3, 14)) for n in (1, 2, 3)))
 
     assert line == "[Nhắc việc] 3 nhiệm vụ đến hạn trong tuần"
 
 
 def test_subject_of_overdue_and_due_soon_counts_both_most_urgent_first():
-    overdue = [item(kind="overdue", task_id=n, days=2, due=date(2025, 3, 10)) for n in (1, 2)]
-    soon = [item(task_id=n, due=date(2025, 3, 18), days=4) for n in (3, 4, 5)]
+    overdue = [item(kind="overdue", task_id=n, due=date(2025, 3, 10)) for n in (1, 2)]
+    soon = [item(task_id=n, due=date(2025, 3, 18)) for n in (3, 4, 5)]
 
     line = subject(*soon, *overdue)
 
@@ -361,13 +367,13 @@ def test_subject_of_overdue_and_due_soon_counts_both_most_urgent_first():
 
 
 def test_subject_of_escalations_only_says_they_are_overdue():
-    escalations = [item(kind="escalation", task_id=n, days=5) for n in (1, 2)]
+    escalations = [item(kind="escalation", task_id=n, due=date(2025, 3, 3)) for n in (1, 2)]
 
     assert subject(*escalations) == "[Đôn đốc] 2 nhiệm vụ quá hạn cần chỉ đạo xử lý"
 
 
 def test_subject_of_one_status_request_names_the_period():
-    line = subject(item(kind="status_request", step="request", period="Quý I/2025",
+    line = subject(item(kind="status_request", step="request", period="2025-Q1",
                         title="Báo cáo kết quả cải cách hành chính"))  # fmt: skip
 
     assert line == (
@@ -376,14 +382,14 @@ def test_subject_of_one_status_request_names_the_period():
 
 
 def test_subject_of_several_status_requests_for_one_period():
-    requests = [item(kind="status_request", task_id=n, period="Quý I/2025") for n in (1, 2)]
+    requests = [item(kind="status_request", task_id=n, period="2025-Q1") for n in (1, 2)]
 
     assert subject(*requests) == "[Báo cáo định kỳ] Đề nghị gửi 2 báo cáo Quý I/2025"
 
 
 def test_subject_of_missing_reports_puts_them_first():
-    missing = item(kind="status_missing", task_id=1, period="Tháng 02/2025", days=2)
-    chase = item(kind="status_chase", task_id=2, period="Quý I/2025")
+    missing = item(kind="status_missing", task_id=1, period="2025-02")
+    chase = item(kind="status_chase", task_id=2, period="2025-Q1")
 
     line = subject(missing, chase)
 
@@ -448,3 +454,61 @@ class HrefCollector(HTMLParser):
                 self.resources.append(value)
             if tag == "link":
                 self.resources.append(str(dict(attrs).get("href")))
+
+
+# One clock: every number is read from the due date in force and the e-mail's `now` ---------
+
+FRIDAY_27_JUNE = datetime(2025, 6, 27, 0, 30, tzinfo=UTC)
+
+
+def test_days_late_are_counted_from_the_due_date_not_the_step():
+    # Due Friday 20/06/2025; on Friday 27/06 the calendar says 5 working days late, whatever
+    # step of the escalation ladder queued the item (overdue-3 here).
+    late = item(kind="overdue", step="overdue-3", due=date(2025, 6, 20), title="Kế hoạch")
+
+    rendered = render_digest(digest(late), SIGNER, now=FRIDAY_27_JUNE)
+
+    assert rendered.subject == "[Quá hạn] Nhiệm vụ đã quá hạn 5 ngày làm việc: Kế hoạch"
+    assert "Thời hạn:   20/06/2025, quá hạn 5 ngày làm việc" in rendered.text
+
+
+def test_days_late_skip_the_holidays_between():
+    # 31/03 → 09/06/2025: April and May lose Giỗ Tổ (07/04), 30/04, 01/05 and 02/05.
+    late = item(kind="escalation", step="overdue-7", due=date(2025, 3, 31), title="Kế hoạch")
+
+    rendered = render_digest(digest(late), SIGNER, now=datetime(2025, 6, 9, 0, 30, tzinfo=UTC))
+
+    assert rendered.subject == "[Đôn đốc] Sở Kế hoạch và Đầu tư chậm 46 ngày làm việc: Kế hoạch"
+
+
+def test_a_reminder_read_after_its_due_date_says_overdue_everywhere():
+    # Queued as "7 days before" a 31/12 due date, written on 05/01/2026: status, section,
+    # subject and days agree, because all are read from the same `now`.
+    stale = item(kind="reminder", step="before-7", due=date(2025, 12, 31), title="Kế hoạch")
+
+    rendered = render_digest(digest(stale), SIGNER, now=datetime(2026, 1, 5, 0, 30, tzinfo=UTC))
+
+    assert rendered.subject == "[Quá hạn] Nhiệm vụ đã quá hạn 2 ngày làm việc: Kế hoạch"
+    assert "SẮP ĐẾN HẠN" not in rendered.text and "còn " not in rendered.text
+    assert "Tình trạng: Quá hạn chưa hoàn thành" in rendered.text
+
+
+def test_a_reminder_says_due_soon_only_while_it_is():
+    soon = item(kind="reminder", step="before-7", due=date(2025, 12, 31), title="Kế hoạch")
+
+    rendered = render_digest(digest(soon), SIGNER, now=datetime(2025, 12, 22, 0, 30, tzinfo=UTC))
+
+    assert "Thời hạn:   31/12/2025, còn 7 ngày làm việc" in rendered.text
+    assert "Tình trạng: Chưa triển khai" not in rendered.text  # stored: in progress
+    assert "Tình trạng: Đang thực hiện – trong hạn" in rendered.text
+
+
+def test_a_periodic_report_gives_its_data_cut_off_and_its_sending_deadline():
+    asked = item(kind="status_request", step="request", period="2025-Q1", due=date(2025, 3, 21),
+                 report_period="2025-Q1", report_cutoff=date(2025, 3, 14),
+                 report_due=date(2025, 3, 21), title="Báo cáo quý")  # fmt: skip
+
+    text = render(asked).text
+
+    assert "Báo cáo Quý I/2025: số liệu tính đến 14/03/2025, hạn gửi 21/03/2025" in text
+    assert "Thời hạn:   21/03/2025, còn 7 ngày làm việc" in text

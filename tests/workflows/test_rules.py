@@ -119,14 +119,17 @@ def test_a_progress_request_names_the_quarter_asked_about_not_the_task_period():
     # A once-off due at year end: its own period says nothing of which report is wanted.
     long_task = task(period_label="once", created_on=date(2025, 1, 2))
     requests = [
-        (a.step, a.report_period, a.report_due)
+        (a.step, a.at.date(), a.report_period, a.report_cutoff, a.report_due)
         for a in timeline(long_task, DEFAULT_POLICY, CAL)
         if a.kind == ActionKind.STATUS_REQUEST
     ]
+    # Asked on the cut-off (rolled to a working day), figures up to the cut-off, sent within
+    # five working days of it (Nghị định 09: the cut-off is not the day to send).
     assert requests == [
-        ("progress-2025-Q1", "2025-Q1", date(2025, 3, 14)),
-        ("progress-2025-Q2", "2025-Q2", date(2025, 6, 16)),  # 14/6 is a Saturday
-        ("progress-2025-Q3", "2025-Q3", date(2025, 9, 15)),
+        ("progress-2025-Q1", date(2025, 3, 14), "2025-Q1", date(2025, 3, 14), date(2025, 3, 21)),
+        # 14/6 is a Saturday: asked on Monday 16/6, five working days after the 14th.
+        ("progress-2025-Q2", date(2025, 6, 16), "2025-Q2", date(2025, 6, 14), date(2025, 6, 20)),
+        ("progress-2025-Q3", date(2025, 9, 15), "2025-Q3", date(2025, 9, 14), date(2025, 9, 19)),
     ]
 
 

@@ -106,7 +106,8 @@ def test_a_progress_request_row_names_the_quarter_asked_about(planned, calendar)
         rows = session.scalars(select(Notification).where(Notification.step == "progress-2025-Q1"))
         payloads = [row.payload for row in rows]
     assert payloads and all(
-        (p["period"], p["report_period"], p["report_due"]) == ("once", "2025-Q1", "2025-03-14")
+        (p["period"], p["report_period"], p["report_cutoff"], p["report_due"])
+        == ("once", "2025-Q1", "2025-03-14", "2025-03-21")
         for p in payloads
     )
 

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 
-from web.api import routes_directory, routes_inspections, routes_tasks
+from web.api import routes_directory, routes_inspections, routes_reports, routes_tasks
 from web.api.errors import ApiError
 from web.api.schemas import ErrorBody
 
@@ -34,6 +34,7 @@ def single_values(request: Request) -> None:
 router = APIRouter(prefix=PREFIX, responses=ERRORS, dependencies=[Depends(single_values)])
 router.include_router(routes_directory.router)
 router.include_router(routes_tasks.router)
+router.include_router(routes_reports.router)
 router.include_router(routes_inspections.router)
 
 

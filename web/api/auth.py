@@ -13,6 +13,7 @@ from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from inspections.access import AccessDenied, Viewer, viewer_for
+from services.actors import Actor, actor_for_email
 from services.tokens import Purpose, holder_of
 from web.api.errors import BAD_TOKEN, UNAUTHORISED, ApiError
 from web.deps import SessionDep
@@ -27,7 +28,8 @@ bearer = HTTPBearer(
 @dataclass(frozen=True)
 class Caller:
     email: str
-    viewer: Viewer
+    actor: Actor  # for tasks (services.permissions)
+    viewer: Viewer  # for inspections (inspections.access)
 
 
 def get_caller(
@@ -39,11 +41,14 @@ def get_caller(
     email = holder_of(session, token=credentials.credentials, purpose=Purpose.API)
     if email is None:
         raise ApiError(401, BAD_TOKEN)
+    actor = actor_for_email(session, email)
     try:
         viewer = viewer_for(session, email)
     except AccessDenied:
-        raise ApiError(401, BAD_TOKEN) from None
-    return Caller(email, viewer)
+        actor = None
+    if actor is None:
+        raise ApiError(401, BAD_TOKEN)
+    return Caller(email, actor, viewer)
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from inspections.access import Scope
-from services.task_list import CURSOR_PATTERN, MAX_PAGE, BadCursor, task_page, visible_to
+from reports.task_list import CURSOR_PATTERN, MAX_PAGE, BadCursor, task_page
+from services.permissions import may_view_task, task_visible_to
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.dates import local_date
 from tasks_catalog.models import Task
@@ -41,7 +41,7 @@ def list_tasks(
     try:
         page = task_page(
             session,
-            visible=visible_to(caller.viewer),
+            visible=task_visible_to(caller.actor),
             filters=filters,
             today=local_date(now),
             calendar=load_calendar(session),
@@ -60,12 +60,7 @@ def list_tasks(
 )
 def get_task(task_id: int, caller: CallerDep, session: SessionDep, now: NowDep) -> dict[str, Any]:
     task = session.get(Task, task_id) if 0 < task_id < 2**63 else None
-    if task is None or not Scope(session).may_see_task(
-        caller.viewer,
-        agency_id=task.agency_id,
-        is_inspection=task.obligation.kind == "inspection_duty"
-        or task.subject_agency_id is not None,
-    ):
+    if task is None or not may_view_task(caller.actor, task):
         raise ApiError(404, NO_TASK)
     status = display_status(task, local_date(now), load_calendar(session))
     return task_json(task, status) | {

@@ -53,7 +53,19 @@ def upgrade() -> None:
             ],
             unique=False,
         )
-        batch_op.create_index("ix_tasks_status_completed", ["status", "completed_on"], unique=False)
+        batch_op.create_index(
+            "ix_tasks_status_completed",
+            [
+                "status",
+                "completed_on",
+                "due_on",
+                "due_at_completion",
+                "agency_id",
+                "obligation_id",
+                "subject_agency_id",
+            ],
+            unique=False,
+        )
         batch_op.create_index("ix_tasks_status_due", ["status", "due_on"], unique=False)
 
 
