@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from services.permissions import Action
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.dates import local_date
 from web.actions import open_view
@@ -45,7 +44,7 @@ def view_task(
     """With a `view` link (t=…): what the link grants, signed in or not. Without: the
     signed-in page with the reader's decision forms and the task's whole story."""
     if t is None and actor is not None:
-        notice = NOTICES.get(Action(ok)) if ok in set(Action) else None
+        notice = NOTICES.get(ok or "")
         return signed_in_task_page(request, session, context, actor, task_id, now=now, notice=notice)  # fmt: skip
     if t is None:
         raise SignInRequired(f"/tasks/{task_id}")

@@ -35,6 +35,7 @@ NOTICES = {
     Action.REASSIGN: "Đã chuyển giao; đây là nhiệm vụ mới của cơ quan nhận.",
     Action.RECALL: "Đã thu hồi nhiệm vụ.",
     Action.REOPEN: "Đã mở lại nhiệm vụ.",
+    "assign": "Đã giao nhiệm vụ; cơ quan chủ trì và phối hợp được báo qua thư.",
 }
 
 
