@@ -192,7 +192,8 @@ class AgencyIndex:
             ):
                 continue
             taken = [m for m in taken if not (start <= m.span.start and m.span.end <= end)]
-            surface = " ".join(text[start:end].split())
+            # named without the province ("… tỉnh Long An" is "… tỉnh"), as the lexicon does
+            surface = " ".join(text[start : match.end()].split())
             name = surface[:1].upper() + surface[1:]
             taken.append(Mention(Span(start, end), name, self.resolve(name)))
         return taken

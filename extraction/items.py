@@ -93,6 +93,11 @@ class Walker:
             kind = self._title_kind(heading)
             if kind is not None:
                 return kind
+        label = paragraph.label
+        # "Điều 2. Giao Văn phòng UBND tỉnh chủ trì …": an article that is its own body
+        own_body = label is not None and label.kind == "dieu" and not paragraph.is_title
+        if own_body and label and classify_title(label.title[:80]) == "implementation":
+            return "implementation"
         if self.has_sections:
             return "none"
         return self.mode

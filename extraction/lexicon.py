@@ -123,6 +123,7 @@ GROUPS: dict[str, tuple[GroupClass, tuple[str, ...]]] = {
             "các sở ban ngành",
             "các sở, ngành",
             "các cơ quan chuyên môn thuộc UBND tỉnh",
+            "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh",
             "các cơ quan chuyên môn",
         ),
     ),

@@ -24,7 +24,7 @@ from typing import Any
 
 from extraction.fields import Draft, FieldReader
 from extraction.items import Unit
-from extraction.targets import TargetValue, find_targets
+from extraction.targets import TargetValue, find_count, find_targets
 from extraction.text import Span, fold, squeeze, trim
 from extraction.timing import Timing, deadlines, read_timing, year_mentions
 from extraction.wording import (
@@ -35,6 +35,7 @@ from extraction.wording import (
     DISCIPLINE,
     FUTURE,
     INSPECTION,
+    LAUNCH,
     REVIEWS,
     deliverable_of,
     document_word,
@@ -51,6 +52,13 @@ _FOLLOWS_UP = re.compile(
     r"\W*(?:la\s+co\s+quan\s+thuong\s+truc,?\s*)?(?:theo\s+doi|don\s+doc)\b"
     r"(?![^.;]{0,80}\b(?:xay dung|ban hanh|trinh|de xuat|danh gia|so ket|tong ket|kiem tra|giam sat)\b)"
 )
+_ONLY_REVIEWS = re.compile(r"\W*(?:tham\s+muu\s+(?:[a-z]+\s+){0,6})?(?:so|tong)\s+ket\b")
+_LIMIT = re.compile(r"\b(?:khong\s+qua|toi\s+da)\s+\d+\s*(?:lan|cuoc)\b")
+_INTRO = re.compile(
+    r"^\W*(?:de\s[^.;:]{0,80},\s*)?(?:chu\s+tich|uy\s+ban|ubnd)[^.;:]{0,60}"
+    r"\b(?:yeu\s+cau|chi\s+thi|ket\s+luan|de\s+nghi)(?:\s+nhu\s+sau)?\s*:?\s*$"
+)
+_HANDS_IN = re.compile(r"\W*(?:trinh|bao\s+cao|gui|tong\s+hop)\b")
 TARGET_WORDS = re.compile(r"\d\s*%|\bden\s+nam\s+20\d\d")
 _HALF_AND_YEAR = re.compile(
     r"\b6\s+thang\W{0,3}(?:\(\s*)?(?:truoc|cham\s+nhat)\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)"
@@ -89,7 +97,11 @@ class Reader(FieldReader):
                 continue  # the part that states a target is read as the target
             if (targets or self._cue_needed(unit)) and not self._cued(clause):
                 continue
-            if self._only_follows_up(unit, clause) or self._party_line(unit, clause):
+            if (
+                self._only_follows_up(unit, clause)
+                or self._party_line(unit, clause)
+                or self._not_a_duty(clause)
+            ):
                 continue
             drafts += self._duties(unit, clause)
         return targets + drafts
@@ -139,6 +151,7 @@ class Reader(FieldReader):
                 not self._cued(part)
                 or self._only_agencies(merged[-1])
                 or _DEADLINE_ONLY.match(self.folded, part.start, part.end)
+                or self._hands_in(merged[-1], part)
             ):
                 merged[-1] = Span(merged[-1].start, part.end)
             else:
@@ -167,6 +180,27 @@ class Reader(FieldReader):
             and not (INSPECTION.search(words) or TARGET_WORDS.search(words))
         )
 
+    def _hands_in(self, before: Span, part: Span) -> bool:
+        """ "rà soát, đơn giản hóa thủ tục; trình Chủ tịch phê duyệt trong quý III/2024": the
+        part that hands the work in, with the only date, finishes the part before it."""
+        words = self.folded[before.start : before.end]
+        if LAUNCH.search(words) and not LAUNCH.search(self.folded[part.start : part.end]):
+            # "quán triệt Nghị quyết; xây dựng chương trình hành động …, hoàn thành trong
+            # quý II/2024": making it known is the first step of the dated work after it
+            later = read_timing(self.folded[part.start : part.end], self.issued).schedule
+            return read_timing(words, self.issued).schedule is None and "once" in (later or {})
+        if not _HANDS_IN.match(self.folded, part.start, part.end):
+            return False
+        return read_timing(words, self.issued).schedule is None and not INSPECTION.search(words)
+
+    def _not_a_duty(self, clause: Span) -> bool:
+        """ "Mỗi cơ quan, đơn vị được kiểm tra … không quá 01 lần/năm" limits inspections;
+        "Để khắc phục tình trạng trên, Chủ tịch UBND tỉnh yêu cầu:" only opens the list."""
+        words = self.folded[clause.start : clause.end]
+        if re.match(r"\W*moi\s", words) and _LIMIT.search(words) and find_count(words) is None:
+            return True
+        return bool(_INTRO.search(words))
+
     def _only_agencies(self, part: Span) -> bool:
         """ "Các sở, ban, ngành; UBND các huyện … báo cáo": a list of subjects, not a duty
         (a run-in heading "Tự kiểm tra:" and the heads' titles do not count as words)."""
@@ -190,6 +224,7 @@ class Reader(FieldReader):
             or REVIEWS.search(words)
             or re.search(r"\b(?:so|tong)\s+ket\b[^.;]{0,30}\bnam\s+20\d\d", words)
             or COMPLETION.search(words)
+            or re.match(r"\W*giam\s+sat\s+viec\s+thuc\s+hien\b", words)
             or re.search(r"\bden\s+nam\s+20\d\d", words[:100])
         )
 
@@ -225,6 +260,8 @@ class Reader(FieldReader):
             return halves
         duties += self._more_deadlines(duties[0], words)
         if REVIEWS.search(words):
+            if _ONLY_REVIEWS.match(fold(duties[0].title)):
+                duties = []  # "tham mưu sơ kết vào năm 2025 và tổng kết …": the reviews alone
             duties += [
                 self._duty(unit, clause, review="sơ kết"),
                 self._duty(unit, clause, review="tổng kết"),
@@ -293,6 +330,17 @@ class Reader(FieldReader):
         timing = read_timing(words, self.issued)
         if review:
             timing = self._review_timing(review)
+            stated = re.search(
+                rf"\b{'so' if review == 'sơ kết' else 'tong'}\s+ket\b[^.;]{{0,25}}?"
+                r"(?:(quy\s+[iv]+)\s*/\s*|nam\s+)(20\d\d)",
+                words,
+            )
+            if stated:  # "sơ kết vào năm 2025", "tổng kết vào quý IV/2025"
+                year = int(stated.group(2))
+                month = {"i": 3, "ii": 6, "iii": 9, "iv": 12}.get(
+                    stated.group(1).split()[-1] if stated.group(1) else "iv", 12
+                )
+                timing = Timing({"once": _safe_day(year, month, 31)}, 0.8)
             draft.title = f"{review.capitalize()} việc thực hiện {document_word(words)}"
             draft.deliverable = f"Báo cáo {review}"
         self._schedule(draft, words, timing, unit.year if unit.section == "targets" else None)

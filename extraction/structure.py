@@ -113,6 +113,8 @@ def _joins(text: str, previous: Span, line: Span, *, blank: bool, wrapped: bool)
         return False
     if wrapped and not blank:
         return len(before) >= 40
+    if not blank and len(before.rsplit("\n", 1)[-1]) >= 60:
+        return True  # a long unfinished line, then a capital: a name cut by the line's end
     if (
         label_of(before) is not None
     ):  # "3.6. Xây dựng …" is a heading: a capital after it starts a paragraph
@@ -151,7 +153,7 @@ def paragraphs(source: Source) -> list[Paragraph]:
 
 _END = re.compile(
     r"(noi nhan|t/m\b|tm\.|kt\.|thong ke truy cap|video lien quan|xem chi tiet van ban|chu de$|"
-    r"(nghi quyet|quyet dinh|ke hoach|chuong trinh) nay (pho bien|co hieu luc|da duoc)|"
+    r"(nghi quyet|quyet dinh|ke hoach|chuong trinh|chi thi) nay (duoc )?(pho bien|co hieu luc|da duoc)|"
     r"tren\s+day\s+la\s+(nghi quyet|quyet dinh|ke hoach|chuong trinh|chi thi)|"
     r"yeu\s+cau\s[^.;:]{0,160}nghiem\s+tuc\s+(?:trien\s+khai\s+)?thuc\s+hien"
     r"(?![^.;]{0,40}(?:sau|noi dung|nhiem vu))|"

@@ -47,7 +47,7 @@ _EACH = re.compile(
     r"cong dan|co quan|don vi|truong)"
 )
 _COUNT = re.compile(
-    r"(?<!khong qua )(?<!toi da )(?:it nhat|toi thieu)?\s*(\d{1,2})\s*(?:cuoc|lan|dot)\s*"
+    r"(?:(?:it nhat|toi thieu)\s*)?(?<!khong qua )(?<!toi da )(?<!\d)(\d{1,2})\s*(?:cuoc|lan|dot)\s*"
     r"(?:kiem tra\s*)?(?:/|moi|trong|mot|tren)\s*(?:1\s+)?(nam|quy|6 thang)"
 )
 # "6 tháng/lần", "quý/lần": once in each period.

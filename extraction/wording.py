@@ -36,7 +36,8 @@ INSPECTION = re.compile(
     r"kiem tra[^.;]{0,120}(?<!khong qua )(?<!toi da )\b\d+\s*(?:cuoc|lan)\s*/\s*(?:nam|quy|6 thang)|"
     r"kiem tra[^.;]{0,120}\b(?:6 thang|quy|nam)\s*/\s*(?:01\s+)?lan\b|kiem tra theo ke hoach|"
     r"\bto chuc kiem tra\b[^.;]{0,60}\btai\s+(?:it nhat|toi thieu|\d+%|cac|mot so)|"
-    r"\bkiem tra\b[^.;]{0,80}\btai\s+(?:it nhat|toi thieu)\s+\d+\s*%"
+    r"\bkiem tra\b[^.;]{0,80}\btai\s+(?:it nhat|toi thieu)\s+\d+\s*%|"
+    r"\bkiem tra\b[^.;]{0,120}\b(?:moi|hang)\s+nam\s+(?:it\s+nhat|toi\s+thieu)\s+\d+\s+(?:don\s+vi|co\s+quan)"
 )
 # "tăng cường kỷ luật, kỷ cương hành chính": offices follow this up by inspecting how
 # public servants keep it (kiểm tra công vụ, Chỉ thị 26/CT-TTg), so it is an inspection duty.

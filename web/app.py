@@ -23,6 +23,7 @@ from web import (
     routes_actions,
     routes_dashboard,
     routes_feeds,
+    routes_inspections,
     routes_login,
     routes_pages,
     routes_task,
@@ -61,6 +62,12 @@ class WebSettings(Protocol):
 
     def signing_key(self) -> bytes: ...
 
+    @property
+    def evidence_dir(self) -> Path: ...
+
+    @property
+    def evidence_max_bytes(self) -> int: ...
+
 
 NOT_FOUND = (
     "Không có trang này. Xin mở trang từ liên kết trong thư nhắc việc, hoặc đăng nhập tại /login."
@@ -93,6 +100,8 @@ def create_app(
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
     app.include_router(routes_dashboard.router)
+    app.include_router(routes_inspections.router)
+    app.state.evidence = EvidenceStore(settings.evidence_dir, settings.evidence_max_bytes)
     api.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import Depends, Request
 
 from services.accounts import session_actor
-from services.actors import Actor, Role
+from services.actors import INSPECTION_ROLES, Actor, Role
 from web.actions import PageError
 from web.dashboard import DASHBOARD_ROLES
 from web.deps import ContextDep, NowDep, SessionDep
@@ -67,11 +67,13 @@ def require_roles(*roles: Role) -> Callable[[Actor], Actor]:
 def home_of(actor: Actor) -> str:
     """The page a person lands on after signing in (and from the site's name).
 
-    Departments and inspectors: "Việc của tôi". The office, leaders and the administrator:
-    the dashboard (web/dashboard.py); anyone else: the inbox of decisions waiting."""
-    if actor.role in (Role.HEAD, Role.STAFF, Role.INSPECTOR, Role.INSPECTION_LEAD):
+    Heads and staff of agencies: "Việc của tôi". Inspectors: their workspace. The office,
+    leaders and the administrator: the dashboard."""
+    if actor.role in INSPECTION_ROLES:
+        return "/inspections"
+    if actor.role in (Role.HEAD, Role.STAFF):
         return "/my"
-    return "/dashboard" if actor.role in DASHBOARD_ROLES else "/inbox"
+    return "/dashboard" if actor.role in DASHBOARD_ROLES else "/my"
 
 
 def login_url(next_path: str) -> str:
