@@ -21,6 +21,7 @@ from notifications.links import LinkSigner
 from web import (
     api,
     routes_actions,
+    routes_assign,
     routes_dashboard,
     routes_feeds,
     routes_inspections,
@@ -62,12 +63,6 @@ class WebSettings(Protocol):
 
     def signing_key(self) -> bytes: ...
 
-    @property
-    def evidence_dir(self) -> Path: ...
-
-    @property
-    def evidence_max_bytes(self) -> int: ...
-
 
 NOT_FOUND = (
     "Không có trang này. Xin mở trang từ liên kết trong thư nhắc việc, hoặc đăng nhập tại /login."
@@ -97,11 +92,12 @@ def create_app(
     app.include_router(routes_login.router)
     app.include_router(routes_work.router)
     app.include_router(routes_task.router)
+    app.include_router(routes_assign.router)
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
     app.include_router(routes_dashboard.router)
     app.include_router(routes_inspections.router)
-    app.state.evidence = EvidenceStore(settings.evidence_dir, settings.evidence_max_bytes)
+    app.state.evidence = app.state.web.evidence
     api.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)

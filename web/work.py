@@ -1,4 +1,5 @@
-"""What the signed-in pages list, as plain data: "Việc của tôi" and the office's inbox.
+"""What the signed-in pages list, as plain data: "Việc của tôi" and the office's inbox
+(whose content and count are `services.inbox`'s).
 
 Every list is cut by `services.permissions.task_visible_to` in SQL, and every action
 offered is one `services.permissions.refusal` allows, so a page never shows a task or a
@@ -10,19 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from services.actors import INSPECTION_ROLES, OFFICE_ROLES, Actor, Role
+from services.inbox import count_waiting, waiting
 from services.permissions import Action, refusal, task_visible_to
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.dates import LOCAL_TZ, dmy
+from tasks_catalog.lifecycle import pending_extension
 from tasks_catalog.models import Agency, Obligation, Task, TaskStatus
-from tasks_catalog.models_lifecycle import EventKind, ExtensionRequest, ExtensionState, TaskEvent
+from tasks_catalog.models_lifecycle import EventKind, TaskEvent
 from tasks_catalog.status import LABELS, DisplayStatus, display_status
 from tasks_catalog.vocabulary import ROLE_LABELS
 
-INBOX_ROLES = frozenset(OFFICE_ROLES | {Role.INSPECTION_LEAD, Role.LEADER, Role.ADMIN})
+INBOX_ROLES = frozenset(OFFICE_ROLES | {Role.INSPECTION_LEAD})  # who decides
 WORK_ROLES = frozenset({Role.HEAD, Role.STAFF} | INSPECTION_ROLES | OFFICE_ROLES)
 MY_LIMIT = 300
 # Most urgent first; ties by due date.
@@ -75,7 +78,6 @@ class InboxRow:
     waited_days: int
     due: str
     detail: str
-    decidable: bool  # False for readers (leaders, the administrator)
 
 
 def my_work(
@@ -126,65 +128,30 @@ def _work_row(actor: Actor, task: Task, status: DisplayStatus) -> WorkRow:
 
 
 def inbox(session: Session, actor: Actor, *, now: datetime) -> list[InboxRow]:
-    """Extension requests and results waiting for a decision, oldest first."""
+    """Extension requests and results waiting for this reader's decision, oldest first."""
     if actor.role not in INBOX_ROLES:
         return []
-    rows = [*_extensions(session, actor, now), *_submissions(session, actor, now)]
-    rows.sort(key=lambda r: (r[0], r[1].task_id))
-    return [row for _, row in rows]
+    rows = []
+    for item in waiting(session, actor):
+        task = item.task
+        if item.what == "extension":
+            request = pending_extension(session=session, task=task)
+            detail = (
+                f"Đề nghị gia hạn từ {dmy(task.due_on)} đến {dmy(request.proposed_due)}: "
+                f"{request.reason}"
+                if request
+                else "Đề nghị gia hạn."
+            )
+        else:
+            note = _submission_note(session, task.id)
+            detail = "Báo cáo hoàn thành" + (f": {note}" if note else ".")
+        rows.append(_inbox_row(item.what, task, item.since, now, detail))
+    return rows
 
 
 def waiting_count(session: Session, actor: Actor) -> int | None:
-    """How many decisions wait for this reader (None: the reader has no inbox)."""
-    if actor.role not in INBOX_ROLES:
-        return None
-    pending = select(func.count()).select_from(ExtensionRequest).join(Task)
-    pending = pending.where(ExtensionRequest.state == ExtensionState.PENDING)
-    submitted = select(func.count()).select_from(Task).where(Task.status == TaskStatus.SUBMITTED)
-    visible = task_visible_to(actor)
-    return (session.scalar(pending.where(visible)) or 0) + (
-        session.scalar(submitted.where(visible)) or 0
-    )
-
-
-def _extensions(session: Session, actor: Actor, now: datetime) -> list[tuple[datetime, InboxRow]]:
-    query = (
-        select(ExtensionRequest, Task)
-        .join(Task, ExtensionRequest.task_id == Task.id)
-        .where(ExtensionRequest.state == ExtensionState.PENDING, task_visible_to(actor))
-        .options(joinedload(Task.obligation).joinedload(Obligation.document))
-        .options(joinedload(Task.agency))
-    )
-    rows = []
-    for request, task in session.execute(query).unique():
-        detail = f"Đề nghị gia hạn từ {dmy(task.due_on)} đến {dmy(request.proposed_due)}: {request.reason}"  # fmt: skip
-        can = refusal(actor, Action.APPROVE_EXTENSION, task) is None
-        rows.append((request.requested_at, _inbox_row("extension", task, request.requested_at, now, detail, can)))  # fmt: skip
-    return rows
-
-
-def _submissions(session: Session, actor: Actor, now: datetime) -> list[tuple[datetime, InboxRow]]:
-    last = (
-        select(TaskEvent.task_id, func.max(TaskEvent.at).label("at"))
-        .where(TaskEvent.kind == EventKind.SUBMITTED)
-        .group_by(TaskEvent.task_id)
-        .subquery()
-    )
-    query = (
-        select(Task, last.c.at)
-        .outerjoin(last, last.c.task_id == Task.id)
-        .where(Task.status == TaskStatus.SUBMITTED, task_visible_to(actor))
-        .options(joinedload(Task.obligation).joinedload(Obligation.document))
-        .options(joinedload(Task.agency))
-    )
-    rows = []
-    for task, at in session.execute(query).unique():
-        since = at or now
-        note = _submission_note(session, task.id)
-        detail = "Báo cáo hoàn thành" + (f": {note}" if note else ".")
-        can = refusal(actor, Action.APPROVE, task) is None
-        rows.append((since, _inbox_row("submission", task, since, now, detail, can)))
-    return rows
+    """How many decisions wait for this reader (None: the reader decides nothing)."""
+    return count_waiting(session, actor) if actor.role in INBOX_ROLES else None
 
 
 def _submission_note(session: Session, task_id: int) -> str | None:
@@ -196,11 +163,9 @@ def _submission_note(session: Session, task_id: int) -> str | None:
     ).first()
 
 
-def _inbox_row(
-    kind: str, task: Task, since: datetime, now: datetime, detail: str, decidable: bool
-) -> InboxRow:
+def _inbox_row(kind: str, task: Task, since: datetime, now: datetime, detail: str) -> InboxRow:
     return InboxRow(
-        kind=kind,
+        kind="extension" if kind == "extension" else "submission",
         kind_label="Đề nghị gia hạn" if kind == "extension" else "Chờ duyệt kết quả",
         task_id=task.id,
         title=task.obligation.title,
@@ -210,5 +175,4 @@ def _inbox_row(
         waited_days=max(0, (now - since).days),
         due=dmy(task.due_on),
         detail=detail,
-        decidable=decidable,
     )

@@ -113,7 +113,6 @@ def test_extension_return_and_approval_in_a_browser_with_real_mail(
         mailbox = Mailbox(catcher.directory)
         web.clock.now = local("2025-03-20T07:31")
         send_mail()
-        print([m.recipients for m in list_messages(catcher.directory)])
         (reminder,) = mailbox.new_for(SNV_HEAD)
         assert f"{served.url}/login" in body(reminder)  # "xin đăng nhập" names the real page
         ask = link_in(reminder, "request_extension", task_id, web.signer, web.clock.now)
