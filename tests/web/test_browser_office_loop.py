@@ -78,6 +78,15 @@ def link_in(message, purpose: str, task_id: int, signer: LinkSigner, now) -> str
     raise AssertionError(f"no {purpose} link for task {task_id}")
 
 
+def sign_in(page, base: str, email: str, then: str) -> None:  # noqa: ANN001
+    """Sign in on the sign-in page (sessions last 12 hours: days pass in this story)."""
+    page.goto(f"{base}/login?next={then}")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.click("form[action='/login'] button[type=submit]")
+    page.wait_for_url(f"**{then}")
+
+
 def unfold(page, anchor: str) -> None:  # noqa: ANN001
     """Open a decision's fold on the task page, as a person taps its title."""
     if page.get_attribute(f"#{anchor}", "open") is None:
@@ -152,11 +161,7 @@ def test_extension_return_and_approval_in_a_browser_with_real_mail(
         (decision,) = mailbox.new_for(SNV_HEAD)
         assert "25/04/2025" in body(decision) and "gia hạn" in body(decision)
         web.clock.now = local("2025-04-10T08:00")
-        head.goto(f"{served.url}/login")
-        head.fill("#email", SNV_HEAD)
-        head.fill("#password", PASSWORD)
-        head.click("form[action='/login'] button[type=submit]")
-        head.wait_for_url("**/my")
+        sign_in(head, served.url, SNV_HEAD, "/my")
         head.screenshot(path=str(shots / "my.png"), full_page=True)
         head.click(f"#task-{task_id} >> text=Báo cáo hoàn thành")
         unfold(head, "submit")
@@ -166,7 +171,7 @@ def test_extension_return_and_approval_in_a_browser_with_real_mail(
 
         # 4. Returned with a reason, submitted again, approved.
         web.clock.now = local("2025-04-11T09:00")
-        office.goto(f"{served.url}/tasks/{task_id}#return")
+        sign_in(office, served.url, VP_COORDINATOR, f"/tasks/{task_id}")
         unfold(office, "return")
         office.fill("#return-reason", "Thiếu phụ lục phân công nhiệm vụ")
         office.click("#return button[type=submit]")
@@ -174,12 +179,12 @@ def test_extension_return_and_approval_in_a_browser_with_real_mail(
         (returned,) = mailbox.new_for(SNV_HEAD)
         assert "Thiếu phụ lục phân công nhiệm vụ" in body(returned)
         web.clock.now = local("2025-04-15T08:30")
-        head.goto(f"{served.url}/tasks/{task_id}#submit")
+        sign_in(head, served.url, SNV_HEAD, f"/tasks/{task_id}")
         unfold(head, "submit")
         head.fill("#submit-note", "Bổ sung phụ lục phân công")
         head.click("#submit button[type=submit]")
         web.clock.now = local("2025-04-16T09:00")
-        office.goto(f"{served.url}/tasks/{task_id}#approve")
+        sign_in(office, served.url, VP_COORDINATOR, f"/tasks/{task_id}")
         unfold(office, "approve")
         office.click("#approve button[type=submit]")
         assert "Đã duyệt kết quả" in office.inner_text(".notice")
