@@ -83,6 +83,8 @@ def message_of(problem: dict[str, Any]) -> str:
             return f"{words} {context[bound]}"
     if kind in ("enum", "literal_error"):
         return f"phải là một trong: {context.get('expected', '')}"
+    if kind == "value_error" and context.get("error"):
+        return str(context["error"])
     if kind == "string_too_long":
         return f"dài quá {context.get('max_length')} ký tự"
     if kind == "string_too_short":
