@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from dondoc.cli_decisions import add_decision_commands
 from dondoc.context import echo_json, fail, local_today, parse_date, unit_of_work, utc_now
 from inspections.access import AccessDenied, viewer_for
 from inspections.views import Reading, task_rows
@@ -48,7 +49,7 @@ def list_command(
     for row in rows:
         unit = f" @ {row['inspected_unit']}" if row["inspected_unit"] else ""
         typer.echo(
-            f"{row['due']}  {row['agency']:<18} {row['role']:<11} {row['status_label']:<26} "
+            f"{row['id']:>6}  {row['due']}  {row['agency']:<18} {row['role']:<11} {row['status_label']:<26} "
             f"{row['obligation']} [{row['period']}]{unit}  {row['title'][:50]}"
         )
     typer.echo(f"{len(rows)} nhiệm vụ.")
@@ -104,3 +105,6 @@ def agencies_list(
         head = row["head"]["email"] if row["head"] else "-"
         typer.echo(f"{row['code']:<24} {row['level']:<9} {row['name'][:60]:<60} {head}")
     typer.echo(f"{len(rows)} cơ quan.")
+
+
+add_decision_commands(tasks_app)

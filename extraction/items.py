@@ -48,7 +48,10 @@ _MODE_CUES = (
     ("implementation", re.compile(
         r"\bto chuc thuc hien\s*:|\bphan cong nhiem vu\b|"
         r"\b(?:thuc\s+hien|trien\s+khai)\s+(?:mot\s+so|cac)\s+(?:noi\s+dung|nhiem\s+vu|viec)\s+"
-        r"(?:sau|nhu\s+sau)\s*:"
+        r"(?:sau|nhu\s+sau)\s*:|"
+        # "Để khắc phục …, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:", "… chỉ thị:", "… kết luận:"
+        r"\b(?:chu\s+tich|uy\s+ban\s+nhan\s+dan|ubnd)[^.;:]{0,40}\b"
+        r"(?:yeu\s+cau|chi\s+thi|ket\s+luan(?:\s+nhu\s+sau)?)\s*:\s*$"
     )),
     ("tasks", re.compile(
         r"\b(?:giai phap thuc hien|nhom giai phap|cac giai phap|nhiem vu, bao gom|de ra cac nhiem vu|"

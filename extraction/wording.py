@@ -27,7 +27,8 @@ DELIVERABLES = (
     ("bao cao", "Báo cáo"),
 )  # fmt: skip
 MAKE = re.compile(
-    r"\b(?:xay dung|ban hanh|hoan thien|de xuat|sua doi|bo sung|dieu chinh|phe duyet|cu the hoa|"
+    r"\b(?:xay\s+dung|ban\s+hanh|hoan\s+thien|de\s+xuat|sua\s+doi|bo\s+sung|dieu\s+chinh|"
+    r"phe\s+duyet|cu\s+the\s+hoa|"
     r"(?<!qua )(?<!quy )(?<!chuong )(?<!lo )trinh(?!\s+do))\b"
 )
 INSPECTION = re.compile(
@@ -49,8 +50,8 @@ RESEARCH = re.compile(r"^(?:nghien cuu|thi diem)\b")
 # The first step of carrying out a document: make it known and start it ("quán triệt Nghị
 # quyết", "Ủy ban nhân dân tỉnh triển khai thực hiện Nghị quyết"), not a document it cites.
 LAUNCH = re.compile(
-    r"(?<!de )\b(?:quan triet|pho bien|trien khai thuc hien|to chuc thuc hien|to chuc trien khai|"
-    r"(?:huong dan\s+)?tuyen truyen)\s+"
+    r"(?<!de )\b(?:quan\s+triet|pho\s+bien|trien\s+khai\s+thuc\s+hien|to\s+chuc\s+thuc\s+hien|"
+    r"to\s+chuc\s+trien\s+khai|(?:huong\s+dan\s+)?tuyen\s+truyen)\s+"
     r"(?:co hieu qua\s+)?(?:nghi quyet|chi thi|ket luan|de an|chuong trinh|ke hoach)\b"
     r"(?!\s+(?:so|cua|ve)\b)"
 )
@@ -81,7 +82,7 @@ def deliverable_of(words: str) -> str | None:
         found = [
             (m.start(), name)
             for cue, name in DELIVERABLES
-            for m in [re.search(rf"\b{cue}\b", near)]
+            for m in [re.search(r"\b" + cue.replace(" ", r"\s+") + r"\b", near)]
             if m
         ]
         if found:

@@ -30,7 +30,7 @@ from sqlalchemy import bindparam, func, select, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from notifications import outage
-from notifications.digest import Digest, DigestItem
+from notifications.digest import DECISION_KINDS, Digest, DigestItem
 from notifications.emails import TemplateError, build_message, render_digest
 from notifications.links import LinkSigner
 from notifications.models import Channel, Notification, NotificationState
@@ -204,12 +204,17 @@ def _release_expired(session: Session, now: datetime) -> None:
 
 
 def _cancel_finished(session: Session) -> int:
-    """Everything stops the moment a task is completed or recalled."""
+    """Everything stops the moment a task is completed or recalled, except the decisions
+    that closed it (the owner must still learn that the result was approved)."""
     finished = select(Task.id).where(Task.status.not_in(OPEN_STATUSES))
     cancelled = rows_changed(
         session,
         update(Notification)
-        .where(Notification.state == NotificationState.PENDING, Notification.task_id.in_(finished))
+        .where(
+            Notification.state == NotificationState.PENDING,
+            Notification.task_id.in_(finished),
+            Notification.kind.not_in(DECISION_KINDS),
+        )
         .values(state=NotificationState.CANCELLED)
         .execution_options(synchronize_session=False),
     )

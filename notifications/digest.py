@@ -28,13 +28,18 @@ KINDS = (
     # as `due` and how many inspections the unit has had, in the title.
     "inspection_behind",  # a unit short of the checkpoint's count: to the inspection lead
     "inspection_escalation",  # a unit short at the period's end: to the coordination office
+    # The office's decisions (services/decisions.py), sent even when the task is finished:
+    "awaiting_decision",  # to the office: an extension request or a result waits
+    "decision",  # to the owner: assigned, approved, returned, extension decided, recalled …
 )
+# Told once, when a person decides: delivery never cancels them because the task is closed.
+DECISION_KINDS = ("awaiting_decision", "decision")
 ROLES = ("lead", "cooperating")
 # A task's stored status (tasks_catalog.models.TaskStatus values), or, for an inspection
 # warning, "behind" (inspections.compliance).
 STATUSES = ("not_started", "in_progress", "submitted", "returned", "done", "recalled", "behind")
-_DATES = ("due", "original_due", "report_cutoff", "report_due")
-_OPTIONAL = ("copy_reason", "report_period", "report_cutoff", "report_due")
+_DATES = ("due", "original_due", "report_cutoff", "report_due", "completed_on")
+_OPTIONAL = ("copy_reason", "report_period", "report_cutoff", "report_due", "note", "completed_on")
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class DigestItem:
     report_period: str = ""
     report_cutoff: date | None = None
     report_due: date | None = None
+    note: str = ""  # decisions: what was decided, and why ("Trả lại: thiếu số liệu quý II")
+    completed_on: date | None = None  # a task done: the day its work counts as done
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -24,7 +24,7 @@ import jinja2
 
 from inspections.compliance import BEHIND
 from inspections.compliance import STATUS_LABELS as INSPECTION_LABELS
-from notifications.digest import Digest, DigestItem
+from notifications.digest import DECISION_KINDS, Digest, DigestItem
 from notifications.links import (
     CONFIRM_DONE,
     LINK_LABELS,
@@ -40,7 +40,7 @@ from notifications.links import (
 from notifications.mime import OutgoingEmail, compose
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import TaskStatus
-from tasks_catalog.status import LABELS, status_on
+from tasks_catalog.status import LABELS, DisplayStatus, status_on
 from tasks_catalog.vocabulary import ROLE_LABELS
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -48,6 +48,16 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 # Sections in order of urgency: the subject's tag comes from the first one present, and
 # the body opens with the same section, so what the subject announces is read first.
 SECTIONS = {
+    "awaiting_decision": (
+        "Chờ Văn phòng UBND tỉnh quyết định",
+        "#7c2d12",
+        "Các đề nghị dưới đây đang chờ ông/bà xem xét (duyệt kết quả, gia hạn). Xin đăng nhập hệ thống để quyết định.",
+    ),
+    "decision": (
+        "Quyết định về nhiệm vụ",
+        "#1e3a8a",
+        "Văn phòng UBND tỉnh đã quyết định về các nhiệm vụ dưới đây.",
+    ),
     "escalation": (
         "Đôn đốc – nhiệm vụ quá hạn cần chỉ đạo xử lý",
         "#7f1d1d",
@@ -88,6 +98,15 @@ LEAD_ACTIONS = (VIEW, REPORT_PROGRESS, CONFIRM_DONE, REQUEST_EXTENSION)
 COOPERATING_ACTIONS = (VIEW, REPORT_PROGRESS)
 INSPECTION_KINDS = ("inspection_behind", "inspection_escalation")
 STATUS_KINDS = ("status_request", "status_chase", "status_missing")
+# A decision that leaves the task with its owner to act on carries the owner's links.
+OPEN_DECISION_STEPS = (
+    "assigned",
+    "returned",
+    "extension_approved",
+    "extension_refused",
+    "reopened",
+)
+CLOSED = ("submitted", "done", "recalled")
 PROGRESS_STEP = "progress-"  # workflows.rules: a long task's quarterly progress request
 
 # DESIGN.md colours (tasks_catalog.status.LABELS) as inline CSS Outlook understands.
@@ -291,6 +310,10 @@ def _status(item: DigestItem, today: date, calendar: WorkCalendar) -> tuple[str,
     """(label, colour) of the item's status on `today`."""
     if item.status == BEHIND:
         return INSPECTION_BEHIND_LABEL, "red"
+    if item.status == TaskStatus.DONE:  # a decision that closed the task
+        on_time = item.completed_on is not None and item.completed_on <= item.due
+        done = LABELS[DisplayStatus.DONE_ON_TIME if on_time else DisplayStatus.DONE_LATE]
+        return done.label, done.colour
     shown = LABELS[status_on(TaskStatus(item.status), item.due, today, calendar)]
     return shown.label, shown.colour
 
@@ -313,7 +336,7 @@ def _report(item: DigestItem) -> str | None:
 def _section_key(item: DigestItem, today: date) -> str:
     if item.kind in STATUS_KINDS:
         return "status"
-    if item.kind in INSPECTION_KINDS:
+    if item.kind in INSPECTION_KINDS or item.kind in DECISION_KINDS:
         return item.kind
     if today > item.due:
         return "escalation" if item.kind == "escalation" else "overdue"
@@ -324,6 +347,8 @@ def _section_key(item: DigestItem, today: date) -> str:
 def _timing(item: DigestItem, late: bool, days: int) -> str:
     if item.kind in INSPECTION_KINDS:
         return f"đã qua mốc {days} ngày làm việc" if days else "đến mốc hôm nay"
+    if item.kind in DECISION_KINDS and item.status in CLOSED:
+        return "thời hạn hiện hành"
     if late:
         return f"quá hạn {days} ngày làm việc" if days else "đã quá hạn"
     if days == 0:
@@ -357,6 +382,10 @@ def _links(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) 
     if item.copy_reason:
         # Someone told in copy (the assigner, a head) follows the task; acting is the owner's.
         purposes = (VIEW,)
+    if item.kind == "awaiting_decision" or (
+        item.kind == "decision" and item.step not in OPEN_DECISION_STEPS
+    ):
+        purposes = (VIEW,)  # the office decides signed in; a closed task is only read
     if item.kind in INSPECTION_KINDS:
         # An inspection task's page is the inspectors' alone (the office could not open it),
         # and an inspection is closed by logging its record, not from an e-mail: no links.

@@ -5,6 +5,7 @@
     in_progress ─── confirm_done ──> submitted  └─ return_for_rework ──> returned
     returned ────── confirm_done ──> submitted
     any but done ── recall ──> recalled
+    done, recalled ── reopen ──> in_progress (not_started if nothing was reported)
 
 Extensions: the lead owner asks (`request_extension`, a stored request); the assigner
 approves (`approve_extension`: new due date, `extension_count` + 1, at most 2, the original
@@ -45,7 +46,7 @@ def record_progress(
 ) -> TaskEvent:
     """A progress note; a task not started yet is now in progress."""
     _require_open(task, "báo cáo tiến độ")
-    text = _required_text(note, "Nội dung báo cáo tiến độ")
+    text = required_text(note, "Nội dung báo cáo tiến độ")
     if percent is not None and not 0 <= percent <= 100:
         raise TransitionRefused("Tỷ lệ hoàn thành phải từ 0 đến 100%.")
     if task.status == TaskStatus.NOT_STARTED:
@@ -94,7 +95,7 @@ def return_for_rework(
         raise TransitionRefused(
             f"Chỉ trả lại được nhiệm vụ đang chờ duyệt; nhiệm vụ này {_status_text(task)}."
         )
-    text = _required_text(reason, "Lý do trả lại")
+    text = required_text(reason, "Lý do trả lại")
     task.status = TaskStatus.RETURNED
     return _event(session, task, EventKind.RETURNED, actor, now, text)
 
@@ -103,10 +104,38 @@ def recall(*, session: Session, task: Task, actor: str, reason: str, now: dateti
     """The assigner withdraws the task (thu hồi); a finished task keeps its result."""
     if task.status in (TaskStatus.DONE, TaskStatus.RECALLED):
         raise TransitionRefused(f"Không thu hồi được: nhiệm vụ {_status_text(task)}.")
-    text = _required_text(reason, "Lý do thu hồi")
+    text = required_text(reason, "Lý do thu hồi")
     task.status = TaskStatus.RECALLED
     _close_pending_requests(session, task, actor, now, "Nhiệm vụ đã bị thu hồi.")
     return _event(session, task, EventKind.RECALLED, actor, now, text)
+
+
+def reopen(
+    *, session: Session, task: Task, actor: str, reason: str, due: date | None, now: datetime
+) -> TaskEvent:
+    """The assigner opens a finished or recalled task again (mở lại), with a new due date
+    if the old one has passed; the result recorded before is cleared."""
+    if task.status not in (TaskStatus.DONE, TaskStatus.RECALLED):
+        raise TransitionRefused(
+            f"Chỉ mở lại được nhiệm vụ đã hoàn thành hoặc đã thu hồi; nhiệm vụ này "
+            f"{_status_text(task)}."
+        )
+    text = required_text(reason, "Lý do mở lại")
+    if due is not None and due != task.due_on:
+        if due < local_date(now):
+            raise TransitionRefused("Thời hạn mới không được trước ngày hôm nay.")
+        _require_sensible_extension(task, due, "Thời hạn mới")
+        task.due_changes.append(
+            TaskDueChange(
+                old_due_on=task.due_on, new_due_on=due, reason="reopened", note=text, changed_at=now
+            )
+        )
+        task.due_on = due
+    reported = _last_event(session, task, EventKind.PROGRESS) is not None
+    task.status = TaskStatus.IN_PROGRESS if reported else TaskStatus.NOT_STARTED
+    task.completed_on = None
+    task.due_at_completion = None
+    return _event(session, task, EventKind.REOPENED, actor, now, text)
 
 
 def request_extension(
@@ -122,7 +151,7 @@ def request_extension(
     _require_lead(task, "đề nghị gia hạn")
     _require_open(task, "đề nghị gia hạn")
     _require_extensions_left(task)
-    text = _required_text(reason, "Lý do đề nghị gia hạn")
+    text = required_text(reason, "Lý do đề nghị gia hạn")
     if proposed_due <= task.due_on:
         raise TransitionRefused(
             f"Thời hạn đề nghị phải sau thời hạn hiện tại ({dmy(task.due_on)})."
@@ -208,7 +237,7 @@ def refuse_extension(
     *, session: Session, request: ExtensionRequest, actor: str, note: str, now: datetime
 ) -> TaskEvent:
     _require_pending(request)
-    text = _required_text(note, "Lý do không đồng ý gia hạn")
+    text = required_text(note, "Lý do không đồng ý gia hạn")
     _decide(request, ExtensionState.REFUSED, actor, now, text, None)
     return _event(session, request.task, EventKind.EXTENSION_REFUSED, actor, now, text)
 
@@ -265,7 +294,7 @@ def _require_pending(request: ExtensionRequest) -> None:
         raise TransitionRefused("Đề nghị gia hạn này đã được xử lý.")
 
 
-def _required_text(value: str | None, field: str) -> str:
+def required_text(value: str | None, field: str) -> str:
     text = (value or "").strip()
     if not text:
         raise TransitionRefused(f"{field} không được để trống.")

@@ -6,6 +6,9 @@ the owner's requests for a later due date, decided by the assigner; at most one 
 pending per task (a partial unique index). `used_links` holds the SHA-256 of every
 single-use action link that was honoured, under a unique constraint, written in the same
 transaction as the action: a link can act once, even when two clicks race.
+`task_audit` is the audit trail: one row per decision (who, in which role, through which
+door, the status and due date before and after). `task_attachments` are the files sent
+with a progress report, kept in the evidence store under their SHA-256.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ class EventKind(enum.StrEnum):
     EXTENSION_REQUESTED = "extension_requested"
     EXTENSION_APPROVED = "extension_approved"
     EXTENSION_REFUSED = "extension_refused"
+    ASSIGNED = "assigned"  # given by the office outside a catalogue's plan (ad hoc)
+    REASSIGNED = "reassigned"  # recalled from this agency, given to another
+    REOPENED = "reopened"  # a finished or recalled task opened again
 
 
 class ExtensionState(enum.StrEnum):
@@ -95,3 +101,38 @@ class UsedLink(Base):
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
     recipient: Mapped[str] = mapped_column(String(254))
     used_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class TaskAudit(Base):
+    """One decision on a task, written in the transaction that made it (services.decisions)."""
+
+    __tablename__ = "task_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    actor: Mapped[str] = mapped_column(String(254))  # e-mail address
+    actor_role: Mapped[str] = mapped_column(String(20))  # services.actors.Role
+    action: Mapped[str] = mapped_column(String(30))  # services.permissions.Action, or assign
+    via: Mapped[str] = mapped_column(String(20))  # web | link | cli | api | scenario
+    status_before: Mapped[str | None] = mapped_column(String(20))
+    status_after: Mapped[str] = mapped_column(String(20))
+    due_before: Mapped[date | None] = mapped_column(Date)
+    due_after: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class TaskAttachment(Base):
+    """A file sent with a progress report (or a submission)."""
+
+    __tablename__ = "task_attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("task_events.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(120))
+    added_by: Mapped[str] = mapped_column(String(254))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -86,6 +86,25 @@ def plan_year(session: Session, *, year: int, calendar: WorkCalendar, now: datet
     return report
 
 
+def plan_obligation(
+    session: Session, obligation: Obligation, *, year: int, calendar: WorkCalendar, now: datetime
+) -> list[Task]:
+    """The missing tasks of one obligation in `year` (an ad-hoc assignment plans itself
+    this way, so that the yearly plan later finds its tasks and adds none)."""
+    directory = AgencyDirectory(session)
+    existing = _existing_tasks(session, [obligation.id])
+    created = []
+    for planned in planned_tasks(obligation, year, calendar, directory):
+        key = (planned.obligation_id, planned.agency_id, planned.occurrence_key)
+        if key not in existing:
+            task = _new_task(planned, now)
+            session.add(task)
+            existing[key] = task
+            created.append(task)
+    session.flush()
+    return created
+
+
 def _obligations_valid_in(session: Session, year: int) -> list[Obligation]:
     first, last = date(year, 1, 1), date(year, 12, 31)
     query = (
@@ -182,12 +201,14 @@ def _new_task(planned: PlannedTask, now: datetime) -> Task:
 
 
 def _move_due(task: Task, due: date, now: datetime) -> bool:
-    """Follow a catalogue change of the due date; never touch an extended or finished task."""
-    if task.original_due_on == due or task.status in FINISHED or task.extension_count:
+    """Follow a catalogue change of the due date; never touch an extended or finished task.
+
+    `original_due_on` stays as first planned: the change is in the task's due-date history.
+    """
+    if task.due_on == due or task.status in FINISHED or task.extension_count:
         return False
     task.due_changes.append(
         TaskDueChange(old_due_on=task.due_on, new_due_on=due, reason="replanned", changed_at=now)
     )
-    task.original_due_on = due
     task.due_on = due
     return True

@@ -7,10 +7,9 @@ written. Acting happens in the caller's transaction, in this order:
 2. resolve the recipient to an Actor and ask `services.permissions` whether they may act;
 3. record the token's hash in `used_links` (unique): a second use, even a racing one,
    fails here and the whole transaction rolls back;
-4. the lifecycle transition (a refusal rolls back the link too, so the person can
-   correct the form and try again);
-5. recompute `next_action_at` (`workflows.followup.reschedule`), so reminders stop on
-   submission and restart from now on, never re-sending one from before the change.
+4. the decision (`services.decisions`: the lifecycle transition, the follow-up from now
+   on, the audit row, the e-mail to the office); a refusal rolls back the link too, so the
+   person can correct the form and try again.
 """
 
 from __future__ import annotations
@@ -33,16 +32,13 @@ from notifications.links import (
     LinkSigner,
     SignedAction,
 )
+from services import decisions
 from services.actors import Actor, actor_for_email
 from services.permissions import LINK_ACTIONS, NOT_ALLOWED, may_view_task, refusal
-from tasks_catalog import lifecycle
-from tasks_catalog.calendar import WorkCalendar
-from tasks_catalog.dates import dmy
 from tasks_catalog.lifecycle import TransitionRefused
 from tasks_catalog.models import Task
 from tasks_catalog.models_lifecycle import UsedLink
 from web.pages import load_task
-from workflows.followup import reschedule
 
 log = logging.getLogger("dondoc.web")
 ACTION_PURPOSES = (REPORT_PROGRESS, CONFIRM_DONE, REQUEST_EXTENSION)
@@ -119,40 +115,25 @@ def perform(
     token: str,
     form: ActionForm,
     now: datetime,
-    calendar: WorkCalendar,
 ) -> str:
-    """Spend the link and do what it says; returns the confirmation to show."""
-    task, actor = opened.task, opened.actor.email
-    spend_link(session=session, token=token, purpose=purpose, task=task, actor=actor, now=now)
+    """Spend the link and do what it says (through `services.decisions`); returns the
+    confirmation to show."""
+    task, actor = opened.task, opened.actor
+    spend_link(session=session, token=token, purpose=purpose, task=task, actor=actor.email, now=now)
     if purpose == REPORT_PROGRESS:
         percent = _percent(form.percent)
-        lifecycle.record_progress(
-            session=session, task=task, actor=actor, note=form.note, percent=percent, now=now
+        decided = decisions.report_progress(
+            session, actor, task.id, note=form.note, percent=percent, now=now, via="link"
         )
-        message = "Đã ghi nhận báo cáo tiến độ."
     elif purpose == CONFIRM_DONE:
-        lifecycle.confirm_done(session=session, task=task, actor=actor, note=form.note, now=now)
-        message = (
-            "Đã ghi nhận báo cáo hoàn thành. Nhiệm vụ chuyển sang «Chờ duyệt»; Văn phòng UBND "
-            "tỉnh sẽ xem xét kết quả. Hệ thống ngừng gửi thư nhắc cho nhiệm vụ này."
-        )
+        decided = decisions.submit(session, actor, task.id, note=form.note, now=now, via="link")
     else:
         proposed = _date(form.proposed_due)
-        lifecycle.request_extension(
-            session=session,
-            task=task,
-            actor=actor,
-            proposed_due=proposed,
-            reason=form.reason,
-            now=now,
+        decided = decisions.request_extension(
+            session, actor, task.id, proposed_due=proposed, reason=form.reason, now=now, via="link"
         )
-        message = (
-            f"Đã gửi đề nghị gia hạn đến {dmy(proposed)}. Thời hạn hiện tại ({dmy(task.due_on)}) "
-            "giữ nguyên cho đến khi Văn phòng UBND tỉnh đồng ý."
-        )
-    reschedule(session=session, tasks=[task], calendar=calendar, now=now)
-    log.info("task %d: %s by %s", task.id, purpose, actor)
-    return message
+    log.info("task %d: %s by %s", task.id, purpose, actor.email)
+    return decided.message
 
 
 def token_hash(token: str) -> str:

@@ -71,16 +71,10 @@ def act(
             cookie = request.cookies.get(COOKIE)
             if not context.csrf.verify(cookie=cookie, submitted=csrf, link_token=token, now=now):
                 raise PageError(403, CSRF_REFUSED)
-            calendar = load_calendar(session)
             message = perform(
-                session=session,
-                opened=opened,
-                purpose=purpose,
-                token=token,
-                form=form,
-                now=now,
-                calendar=calendar,
+                session=session, opened=opened, purpose=purpose, token=token, form=form, now=now
             )
+            calendar = load_calendar(session)
             data = task_page(
                 session=session, task=opened.task, today=local_date(now), calendar=calendar
             )

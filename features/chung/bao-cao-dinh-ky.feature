@@ -39,4 +39,5 @@ Tính năng: Báo cáo định kỳ theo Nghị định 09/2019/NĐ-CP, từng n
     Thì đầu mối của "Sở Thông tin và Truyền thông" nhận thư đề nghị báo cáo 6 tháng đầu năm 2025 về "QNCD10N-P3-CNTT" vào sáng 09/06/2025
     Khi "Sở Thông tin và Truyền thông" hoàn thành nhiệm vụ "QNCD10N-P3-CNTT" vào ngày 18/06/2025
     Và hệ thống chạy mỗi sáng từ 18/06/2025 đến 31/07/2025
-    Thì không ai nhận thư về "QNCD10N-P3-CNTT"
+    Thì đầu mối và thủ trưởng của "Sở Thông tin và Truyền thông" nhận thư quyết định duyệt kết quả về "QNCD10N-P3-CNTT" vào sáng 19/06/2025
+    Và không ai khác nhận thư về "QNCD10N-P3-CNTT"

@@ -2,8 +2,10 @@
 Tính năng: Hoàn thành, gia hạn, thu hồi: hệ thống thôi nhắc hoặc nhắc theo hạn mới
 
   Khi cơ quan chủ trì hoàn thành nhiệm vụ (hoặc nhiệm vụ bị thu hồi), mọi thư nhắc và
-  đôn đốc về nhiệm vụ đó dừng ngay. Khi nhiệm vụ được gia hạn, việc nhắc bắt đầu lại
-  theo thời hạn mới; thư ghi cả hạn ban đầu. Hoàn thành đúng hay quá hạn được tính theo
+  đôn đốc về nhiệm vụ đó dừng ngay; cơ quan chủ trì chỉ còn nhận một thư báo quyết định
+  của Văn phòng UBND tỉnh (duyệt kết quả, thu hồi). Khi nhiệm vụ được gia hạn, cơ quan
+  chủ trì nhận thư báo gia hạn, việc nhắc bắt đầu lại theo thời hạn mới; thư ghi cả hạn
+  ban đầu. Hoàn thành đúng hay quá hạn được tính theo
   thời hạn đang có hiệu lực vào lúc hoàn thành.
 
   Ví dụ dùng nhiệm vụ "QN124-D1.3h-CHONGCHEO" của Nghị quyết 124/NQ-HĐND (Quảng Ninh):
@@ -18,14 +20,18 @@ Tính năng: Hoàn thành, gia hạn, thu hồi: hệ thống thôi nhắc hoặ
     Thì đầu mối và thủ trưởng của "Thanh tra tỉnh" nhận thư nhắc việc về "QN124-D1.3h-CHONGCHEO"
     Khi "Thanh tra tỉnh" hoàn thành nhiệm vụ "QN124-D1.3h-CHONGCHEO" vào ngày 09/12/2025
     Và hệ thống chạy mỗi sáng từ 05/12/2025 đến 31/01/2026
-    Thì không ai nhận thư về "QN124-D1.3h-CHONGCHEO"
+    Thì đầu mối và thủ trưởng của "Thanh tra tỉnh" nhận thư quyết định duyệt kết quả về "QN124-D1.3h-CHONGCHEO" vào sáng 10/12/2025
+    Và thư về "QN124-D1.3h-CHONGCHEO" ghi "hoàn thành đúng hạn"
+    Và không ai khác nhận thư về "QN124-D1.3h-CHONGCHEO"
     Và nhiệm vụ "QN124-D1.3h-CHONGCHEO" của "Thanh tra tỉnh" có tình trạng "Hoàn thành đúng hạn" vào ngày 20/12/2025
 
   Kịch bản: Hoàn thành sau khi đã bị đôn đốc thì thôi đôn đốc, tình trạng là hoàn thành quá hạn
     Biết hệ thống đã chạy mỗi sáng đến hết ngày 18/12/2025
     Khi "Thanh tra tỉnh" hoàn thành nhiệm vụ "QN124-D1.3h-CHONGCHEO" vào ngày 19/12/2025
     Và hệ thống chạy mỗi sáng từ 19/12/2025 đến 31/01/2026
-    Thì không ai nhận thư về "QN124-D1.3h-CHONGCHEO"
+    Thì đầu mối và thủ trưởng của "Thanh tra tỉnh" nhận thư quyết định duyệt kết quả về "QN124-D1.3h-CHONGCHEO" vào sáng 20/12/2025
+    Và thư về "QN124-D1.3h-CHONGCHEO" ghi "hoàn thành quá hạn"
+    Và không ai khác nhận thư về "QN124-D1.3h-CHONGCHEO"
     Và nhiệm vụ "QN124-D1.3h-CHONGCHEO" của "Thanh tra tỉnh" có tình trạng "Hoàn thành quá hạn" vào ngày 20/12/2025
 
   Kịch bản: Chưa hoàn thành thì đến hạn có tình trạng "Sắp đến hạn", qua hạn là "Quá hạn chưa hoàn thành"
@@ -39,6 +45,7 @@ Tính năng: Hoàn thành, gia hạn, thu hồi: hệ thống thôi nhắc hoặ
     Và hệ thống chạy mỗi sáng từ 11/12/2025 đến 12/01/2026
     Thì các thư về "QN124-D1.3h-CHONGCHEO" là:
       | sáng       | người nhận                                 | thư                                  |
+      | 11/12/2025 | đầu mối và thủ trưởng của "Thanh tra tỉnh" | quyết định gia hạn                   |
       | 15/12/2025 | đầu mối của "Thanh tra tỉnh"               | đề nghị báo cáo tiến độ quý IV/2025  |
       | 22/12/2025 | đầu mối và thủ trưởng của "Thanh tra tỉnh" | nhắc việc                            |
       | 26/12/2025 | đầu mối và thủ trưởng của "Thanh tra tỉnh" | nhắc việc                            |
@@ -59,4 +66,5 @@ Tính năng: Hoàn thành, gia hạn, thu hồi: hệ thống thôi nhắc hoặ
     Biết hệ thống đã chạy mỗi sáng đến hết ngày 16/12/2025
     Khi nhiệm vụ "QN124-D1.3h-CHONGCHEO" bị thu hồi vào ngày 16/12/2025
     Và hệ thống chạy mỗi sáng từ 17/12/2025 đến 31/01/2026
-    Thì không ai nhận thư về "QN124-D1.3h-CHONGCHEO"
+    Thì đầu mối và thủ trưởng của "Thanh tra tỉnh" nhận thư quyết định thu hồi về "QN124-D1.3h-CHONGCHEO" vào sáng 17/12/2025
+    Và không ai khác nhận thư về "QN124-D1.3h-CHONGCHEO"

@@ -250,7 +250,7 @@ def _(db, followed, code, agency, due, day):
 
 @when(step('nhiệm vụ "{code}" bị thu hồi vào ngày {day:Day}'))
 def _(db, followed, code, day):
-    follow.recall(db, followed, code)
+    follow.recall(db, followed, code, day)
 
 
 # --- Thì: who got what ------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 """What "Biết …" and the office's "Khi …" steps do to a scenario's database.
 
+The office's and the owners' decisions go through `services.decisions`, as the web and
+the CLI make them: the same rules, audit rows and e-mails.
+
 A scenario follows only the tasks its steps name: each is found in the plan (its code,
 clause, owner and due date must be the catalogue's and the planner's) and then followed
 from its first action, through the engine's `schedule_first_actions`.
@@ -7,16 +10,21 @@ from its first action, through the engine's `schedule_first_actions`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from notifications.emails import period_text
-from tasks_catalog.models import AssignmentRole, Obligation, Task, TaskDueChange, TaskStatus
+from services import decisions
+from services.actors import Actor, actor_for_email
+from services.decisions import Decided
+from services.permissions import task_scope
+from tasks_catalog.models import Agency, AssignmentRole, Obligation, Person, Task
 from tests.bdd.world import ScenarioDatabase, resume
-from workflows.followup import reschedule
 from workflows.rules import LOCAL_TZ
 
 NONE = "không có"  # written where a list of agencies is empty
@@ -219,33 +227,92 @@ def followed_leads(
 def complete(
     db: ScenarioDatabase, followed: list[Followed], agency: str, code: str, day: date
 ) -> None:
-    """Submitted and approved the same day; judged against the due date in force then."""
-    with db.begin() as session:
-        for task in followed_leads(db, session, followed, code, agency):
-            task.status = TaskStatus.DONE
-            task.completed_on = day
-            task.due_at_completion = task.due_on
+    """Submitted in the morning of `day`, approved in the afternoon, through the service
+    layer: judged against the due date in force then; the owner is told of the approval."""
+    for task_id in _ids(db, followed, code, agency):
+        _decide(db, task_id, day, 9, owner=True, decide=decisions.submit, note=None)
+        _decide(db, task_id, day, 16, owner=False, decide=decisions.approve)
 
 
 def extend(
     db: ScenarioDatabase, followed: list[Followed], code: str, agency: str, due: date, day: date
 ) -> None:
-    """An extension approved in the afternoon of `day`; the original due date is kept."""
-    approved = datetime.combine(day, time(16, 0), tzinfo=LOCAL_TZ)
-    with db.begin() as session:
-        for task in followed_leads(db, session, followed, code, agency):
-            task.due_changes.append(
-                TaskDueChange(
-                    old_due_on=task.due_on, new_due_on=due, reason="extension", changed_at=approved
-                )
-            )
-            task.due_on = due
-            task.extension_count += 1
-            # From now on the task follows its new due date, as after any change in dondoc.
-            reschedule(session=session, tasks=[task], calendar=db.calendar, now=approved)
+    """Asked for in the morning of `day`, approved in the afternoon; the original due date
+    is kept, and the task follows its new due date from then on."""
+    for task_id in _ids(db, followed, code, agency):
+        _decide(
+            db, task_id, day, 9, owner=True, decide=decisions.request_extension,
+            proposed_due=due, reason="Cần thêm thời gian để hoàn thiện",
+        )  # fmt: skip
+        _decide(db, task_id, day, 16, owner=False, decide=decisions.approve_extension)
 
 
-def recall(db: ScenarioDatabase, followed: list[Followed], code: str) -> None:
+def recall(db: ScenarioDatabase, followed: list[Followed], code: str, day: date) -> None:
+    for task_id in _ids(db, followed, code, None):
+        _decide(
+            db, task_id, day, 16, owner=False, decide=decisions.recall,
+            reason="Nhiệm vụ không còn phù hợp",
+        )  # fmt: skip
+
+
+def _ids(
+    db: ScenarioDatabase, followed: list[Followed], code: str, agency: str | None
+) -> list[int]:
     with db.begin() as session:
-        for task in followed_leads(db, session, followed, code, None):
-            task.status = TaskStatus.RECALLED
+        return [t.id for t in followed_leads(db, session, followed, code, agency)]
+
+
+def _decide(
+    db: ScenarioDatabase,
+    task_id: int,
+    day: date,
+    hour: int,
+    *,
+    owner: bool,
+    decide: Callable[..., Decided],
+    **kwargs: Any,
+) -> None:
+    """One decision in its own transaction, made by the owner's head (or the person of the
+    owning agency the registry lists first) or by the province's coordinator."""
+    moment = datetime.combine(day, time(hour, 0), tzinfo=LOCAL_TZ)
+    with db.begin() as session:
+        task = session.get(Task, task_id)
+        assert task is not None
+        actor = _owner(session, task) if owner else _office(session, task)
+        decide(session, actor, task_id, now=moment, via="scenario", **kwargs)
+
+
+def _owner(session: Session, task: Task) -> Actor:
+    roles = ("inspection_lead", "inspector") if task_scope(task).secret else ("head", "assignee")
+    return _first(session, [task.agency_id], roles) or _actor(session, task.agency.emails[0])
+
+
+def _office(session: Session, task: Task) -> Actor:
+    if task_scope(task).secret:
+        found = _first(session, [task.agency_id], ("inspection_lead",))
+    else:
+        offices = list(
+            session.scalars(select(Agency.id).where(Agency.province == task.agency.province))
+        )
+        found = _first(session, offices, ("coordinator", "coordination_leader"))
+    assert found is not None, f"Không có ai của Văn phòng UBND tỉnh ({task.agency.province})"
+    return found
+
+
+def _first(session: Session, agency_ids: list[int], roles: tuple[str, ...]) -> Actor | None:
+    people = session.scalars(
+        select(Person)
+        .where(Person.agency_id.in_(agency_ids), Person.retired_at.is_(None))
+        .order_by(Person.id)
+    ).all()
+    for role in roles:
+        for person in people:
+            if role in person.roles:
+                return _actor(session, person.email)
+    return None
+
+
+def _actor(session: Session, email: str) -> Actor:
+    actor = actor_for_email(session, email)
+    assert actor is not None, email
+    return actor

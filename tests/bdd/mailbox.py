@@ -36,6 +36,13 @@ LETTERS = {
     "báo cáo vượt cấp": re.compile(r"(overdue|missing)-(7|weekly-\d+)|inspection-end"),
     # The inspection check (workflows.inspections): a checkpoint of the year passed unmet.
     "cảnh báo chậm kiểm tra": re.compile(r"inspection-(mid|late)"),
+    # The office's decisions (services/decisions.py) and the requests waiting for them.
+    "quyết định duyệt kết quả": re.compile(r"approved"),
+    "quyết định trả lại": re.compile(r"returned"),
+    "quyết định gia hạn": re.compile(r"extension_approved"),
+    "quyết định không gia hạn": re.compile(r"extension_refused"),
+    "quyết định thu hồi": re.compile(r"recalled|reassigned"),
+    "chờ quyết định": re.compile(r"submitted|extension_requested"),
 }
 
 

@@ -104,6 +104,7 @@ def test_a_changed_deadline_moves_open_tasks_and_keeps_the_history(engine, calen
     with transaction(engine) as session:
         task = session.scalar(select(Task).where(Task.obligation.has(code="HB99-D3.1-KEHOACH")))
         assert task.due_on == date(2025, 6, 30)
+        assert task.original_due_on == date(2025, 3, 31)  # as first planned
         assert [(c.old_due_on, c.new_due_on, c.reason) for c in task.due_changes] == [
             (date(2025, 3, 31), date(2025, 6, 30), "replanned")
         ]
