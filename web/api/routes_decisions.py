@@ -14,7 +14,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 from sqlalchemy.orm import Session
 
 from services import decisions
@@ -47,10 +47,21 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-def _in_range(value: date | None) -> date | None:
-    if value is not None and not 2000 <= value.year <= 2100:
+def _in_range(value: date) -> date:
+    if not 2000 <= value.year <= 2100:
         raise ValueError("phải là ngày từ năm 2000 đến năm 2100")
     return value
+
+
+# A date of 2000–2099 as the schema says it (day 29–31 is accepted too: the schema
+# only has to describe dates that are certainly valid).
+DAY_SCHEMA = {
+    "type": "string",
+    "format": "date",
+    "pattern": "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$",
+    "description": "Ngày YYYY-MM-DD, từ năm 2000 đến năm 2100",
+}
+Day = Annotated[date, AfterValidator(_in_range), WithJsonSchema(DAY_SCHEMA)]
 
 
 class Progress(_Body):
@@ -67,21 +78,18 @@ class Because(_Body):
 
 
 class ExtensionAsked(_Body):
-    proposed_due: date
+    proposed_due: Day
     reason: Reason
-    _range = field_validator("proposed_due")(_in_range)
 
 
 class ExtensionGranted(_Body):
-    due: date | None = None  # another date than the one asked for
+    due: Day | None = None  # another date than the one asked for
     note: Note | None = None
-    _range = field_validator("due")(_in_range)
 
 
 class Reopened(_Body):
     reason: Reason
-    due: date | None = None
-    _range = field_validator("due")(_in_range)
+    due: Day | None = None
 
 
 class DecisionOut(BaseModel):
@@ -150,9 +158,7 @@ def approve(
 def return_for_rework(
     task_id: TaskId, body: Because, caller: CallerDep, session: SessionDep, now: NowDep
 ) -> dict[str, Any]:
-    return _decide(
-        session, caller, now, task_id, decisions.return_for_rework, reason=body.reason
-    )
+    return _decide(session, caller, now, task_id, decisions.return_for_rework, reason=body.reason)
 
 
 @_route("/extension", "Đề nghị gia hạn")
