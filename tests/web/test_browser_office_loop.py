@@ -142,6 +142,7 @@ def test_extension_return_and_approval_in_a_browser_with_real_mail(
         web.clock.now = local("2025-03-24T10:00")
         office.goto(f"{served.url}/tasks/{task_id}")
         assert "/login" in office.url  # sent to sign in, and back afterwards
+        office.screenshot(path=str(shots / "login.png"))
         office.fill("#email", VP_COORDINATOR)
         office.fill("#password", PASSWORD)
         office.click("form[action='/login'] button[type=submit]")
