@@ -7,6 +7,7 @@ from datetime import datetime
 
 import typer
 
+from dondoc.cli_tokens import token
 from dondoc.context import echo_json, fail, settings_or_exit, unit_of_work, utc_now
 from dondoc.wiring import email_transport_factory
 from notifications.transport import TransportError
@@ -114,3 +115,7 @@ def list_users(as_json: bool = typer.Option(False, "--json", help="In ra JSON"))
 
 def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
+
+
+# `dondoc users token EMAIL`: the personal tokens of the JSON API, beside the accounts.
+app.command("token")(token)
