@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from services.actors import OFFICE_ROLES, Actor
 from web.actions import PageError
 from web.csrf import FORM_LIFETIME
+from web.dashboard import DASHBOARD_ROLES
 from web.deps import WebContext
 from web.render import page
 from web.work import WORK_ROLES, waiting_count
@@ -47,6 +48,7 @@ def form_page(
     waiting = waiting_count(session, actor) if session is not None and actor else None
     has_work = actor is not None and actor.role in WORK_ROLES
     can_assign = actor is not None and actor.role in OFFICE_ROLES
+    has_dashboard = actor is not None and actor.role in DASHBOARD_ROLES
 
     def csrf(action: str) -> str:
         return context.csrf.form_token(nonce=nonce, link_token=f"form:{action}", now=now)
@@ -59,6 +61,7 @@ def form_page(
         waiting=waiting,
         has_work=has_work,
         can_assign=can_assign,
+        has_dashboard=has_dashboard,
         **values,
     )
     response.set_cookie(
