@@ -6,8 +6,8 @@ import typer
 
 from dondoc.cli_decisions import add_decision_commands
 from dondoc.context import echo_json, fail, local_today, parse_date, unit_of_work, utc_now
-from inspections.access import AccessDenied, viewer_for
-from inspections.views import Reading, task_rows
+from services.actors import actor_for_email
+from services.permissions import NOT_ALLOWED, visible_task_ids
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.event_deadlines import EventRefused
 from tasks_catalog.queries import TaskFilter, list_agencies, list_tasks
@@ -37,12 +37,13 @@ def list_command(
         calendar = load_calendar(session)
         if as_email is None:
             rows = list_tasks(session, filters=filters, today=local_today(), calendar=calendar)
-        else:  # the same rule as the web: inspection tasks are the inspectors' alone
-            try:
-                reading = Reading.of(session, viewer_for(session, as_email), local_today())
-            except AccessDenied as exc:
-                raise fail(exc.reason, 3) from None
-            rows = task_rows(reading, filters=filters, calendar=calendar)
+        else:  # the same rule as the web (services.permissions): inspections stay secret
+            actor = actor_for_email(session, as_email)
+            if actor is None:
+                raise fail(NOT_ALLOWED, 3)
+            visible = visible_task_ids(session, actor)
+            rows = list_tasks(session, filters=filters, today=local_today(), calendar=calendar)
+            rows = [row for row in rows if row["id"] in visible]
     if as_json:
         echo_json(rows)
         return
