@@ -68,7 +68,8 @@ def dashboard_page(session: Session) -> str:
         .get_template("dashboard.html")
         .render(
             view=view,
-            viewer=VIEWER,
+            actor=VIEWER,
+            csrf=lambda _action: "",
             choices=filter_choices(session, VIEWER),
             qs="",
             refresh=10,

@@ -172,16 +172,23 @@ def init() -> None:
 @app.command()
 def plan(
     year: int = typer.Option(..., "--year", min=2000, max=2100, help="Năm cần lập kế hoạch"),
+    now: str | None = typer.Option(
+        None,
+        "--now",
+        help="Thời điểm lập kế hoạch (ISO), để chạy lại một năm đã qua; mặc định: bây giờ",
+    ),
 ) -> None:
-    """Tạo các nhiệm vụ (task) của mọi nhiệm vụ trong danh mục có hiệu lực trong năm."""
-    from dondoc.context import unit_of_work, utc_now
+    """Tạo các nhiệm vụ (task) của mọi nhiệm vụ trong danh mục có hiệu lực trong năm.
+
+    Nhiệm vụ tạo khi đã qua một số mốc nhắc (hoặc đã quá hạn) nhận ngay thư cho mốc hiện tại
+    ở lượt chạy kế tiếp."""
+    from dondoc.context import moment_or_now, unit_of_work
     from tasks_catalog.calendar_store import load_calendar
     from workflows.plan_and_schedule import plan_and_schedule
 
+    moment = moment_or_now(now)
     with unit_of_work() as session:
-        report = plan_and_schedule(
-            session, year=year, calendar=load_calendar(session), now=utc_now()
-        )
+        report = plan_and_schedule(session, year=year, calendar=load_calendar(session), now=moment)
     _print_plan(report)
 
 
@@ -206,7 +213,7 @@ def up(
         calendar = load_calendar(session)
         report = load_paths(session, catalogue, calendar, utc_now())
     cli_catalog.print_load_report(report)
-    plan(year=local_today().year)
+    plan(year=local_today().year, now=None)
     _show_data_directory()
     cli_web.print_demo_sign_ins()
     if not setup_only:

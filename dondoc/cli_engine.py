@@ -28,6 +28,7 @@ from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.sql import rows_changed
 from workflows.engine import tick as run_tick
 from workflows.forecast import preview as preview_messages
+from workflows.forecast import why_nothing
 from workflows.rules import LOCAL_TZ
 
 outbox_app = typer.Typer(
@@ -103,7 +104,9 @@ def preview(
     if last < first:
         raise typer.BadParameter("--to trước --from", param_hint="--to")
     with unit_of_work() as session:
-        rows = preview_messages(session, start=first, end=last, calendar=load_calendar(session))
+        calendar = load_calendar(session)
+        rows = preview_messages(session, start=first, end=last, calendar=calendar)
+        reason = None if rows else why_nothing(session, start=first, end=last, calendar=calendar)
     if as_json:
         echo_json([asdict(r) for r in rows])
         return
@@ -112,6 +115,9 @@ def preview(
         typer.echo(
             f"{row.at}  {row.recipient:<36} {row.kind:<15} {row.step:<18} {row.obligation} hạn {row.due}{copy}"
         )
+    if reason:
+        typer.echo(f"Không có thông báo nào: {reason}.")
+        return
     typer.echo(f"{len(rows)} thông báo; mỗi người nhận một thư tổng hợp mỗi lượt gửi.")
 
 
@@ -208,11 +214,21 @@ def mail_list(as_json: bool = typer.Option(False, "--json")) -> None:
     """Liệt kê thư mà hộp thư thử nghiệm đã nhận."""
     mails = list_messages(settings_or_exit().mail_dir)
     if as_json:
-        echo_json([{**asdict(m), "received_at": m.received_at.isoformat()} for m in mails])
+        echo_json(
+            [
+                {
+                    **asdict(m),
+                    "received_at": m.received_at.isoformat(),
+                    "date": m.date.isoformat() if m.date else None,
+                }
+                for m in mails
+            ]
+        )
         return
     for mail in mails:
-        received = mail.received_at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
-        typer.echo(f"{mail.id}  {received}  {', '.join(mail.recipients):<36} {mail.subject}")
+        # The Date the message carries (the run's `now`, replayed or not), not its arrival.
+        written = (mail.date or mail.received_at).astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
+        typer.echo(f"{mail.id}  {written}  {', '.join(mail.recipients):<36} {mail.subject}")
     typer.echo(f"{len(mails)} thư.")
 
 

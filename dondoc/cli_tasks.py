@@ -14,8 +14,8 @@ from dondoc.context import (
     unit_of_work,
     utc_now,
 )
-from inspections.access import AccessDenied, viewer_for
-from inspections.views import Reading, iter_task_rows
+from services.actors import actor_for_email
+from services.permissions import NOT_ALLOWED, visible_task_ids
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.event_deadlines import EventRefused
 from tasks_catalog.queries import TaskFilter, iter_tasks, list_agencies
@@ -45,12 +45,13 @@ def list_command(
         calendar = load_calendar(session)
         if as_email is None:
             rows = iter_tasks(session, filters=filters, today=local_today(), calendar=calendar)
-        else:  # the same rule as the web: inspection tasks are the inspectors' alone
-            try:
-                reading = Reading.of(session, viewer_for(session, as_email), local_today())
-            except AccessDenied as exc:
-                raise fail(exc.reason, 3) from None
-            rows = iter_task_rows(reading, filters=filters, calendar=calendar)
+        else:  # the same rule as the web (services.permissions): inspections stay secret
+            actor = actor_for_email(session, as_email)
+            if actor is None:
+                raise fail(NOT_ALLOWED, 3)
+            visible = visible_task_ids(session, actor)
+            every = iter_tasks(session, filters=filters, today=local_today(), calendar=calendar)
+            rows = (row for row in every if row["id"] in visible)
         if as_json:  # streamed: 100,000 tasks print in constant memory
             echo_json_rows(rows)
             return

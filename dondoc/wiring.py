@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 
 from dondoc.settings import Settings
 from notifications.delivery import DeliverySettings, WebhookPoster
+from notifications.holders import this_process
 from notifications.links import LinkSigner
 from notifications.mailcatcher import MailCatcher
 from notifications.smtp import SmtpSettings, SmtpTransport
@@ -16,8 +15,9 @@ from notifications.webhook import WebhookTransport
 
 
 def worker_name() -> str:
-    """Who holds a claim: host and process, so a person can tell deliverers apart."""
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """Who holds a claim: host and process, so a person can tell deliverers apart and the
+    next run can give back at once the claims of one that died."""
+    return this_process()
 
 
 def delivery_settings(settings: Settings) -> DeliverySettings:

@@ -1,18 +1,21 @@
 """Delivery: claim queued notifications, send one digest per person, mark them sent.
 
-1. Claim (one short transaction): give expired claims back (a deliverer died mid-send;
-   their Message-ID is kept), cancel rows whose task was finished meanwhile, then take a
+1. Claim (one short transaction): give back claims whose lease expired or whose holder
+   (host:pid) is a process of this host that is gone (a deliverer died mid-send; their
+   Message-ID is kept), cancel rows whose task was finished meanwhile, then take a
    batch of due rows (SKIP LOCKED on PostgreSQL) and mark them `sending` with our name and
    a lease. Rows for one person share one deterministic Message-ID.
-2. Send, outside any transaction: one e-mail per person over one SMTP connection; one
-   POST per webhook row with its key as Idempotency-Key.
-3. Record (one short transaction, compare-and-set on our claim): sent, or back to pending
+2. Send, outside any transaction: one e-mail per person over one SMTP connection, each
+   marked sent in its own short transaction as soon as the server accepts it; one POST
+   per webhook row with its key as Idempotency-Key.
+3. Record (one short transaction, compare-and-set on our claim): webhooks sent, or back to pending
    with exponential backoff up to BACKOFF_CEILING, or `failed` with the error when it is
    permanent (a 5xx for that recipient, a message that cannot be built). A transient
    failure (server down, timeout, 4xx) never parks a row, however long it lasts: an
    outage is noticed and told once (`outage.py`), and the rows go when mail is back.
-A crash between 1 and 3 sends the same Message-ID again after the lease: a receiver that
-drops duplicate Message-IDs (our mail catcher, Exchange) shows it once.
+A crash during 2 repeats at most the one e-mail the server had accepted but not yet
+marked, with the same Message-ID: a receiver that drops duplicate Message-IDs (our mail
+catcher, Exchange) shows it once.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from notifications import outage
 from notifications.digest import DECISION_KINDS, Digest, DigestItem
 from notifications.emails import TemplateError, build_message, render_digest
+from notifications.holders import is_gone
 from notifications.links import LinkSigner
 from notifications.models import Channel, Notification, NotificationState
 from notifications.transport import TransportError
@@ -108,7 +112,14 @@ def deliver(
             claimed = claim(session, now=now, settings=settings)
         if not claimed:
             return report
-        outcomes = _send_all(claimed, now, settings, email_transport, webhook_transport)
+
+        def mark_sent(outcome: Outcome) -> None:
+            # Each digest the server accepted is marked at once: a crash later in the batch
+            # repeats at most the one message that was on the wire.
+            with sessions.begin() as session:
+                _mark_sent(session, outcome.row_ids, now=now, worker=settings.worker)
+
+        outcomes = _send_all(claimed, now, settings, email_transport, webhook_transport, mark_sent)
         with sessions.begin() as session:
             record(session, outcomes, now=now, worker=settings.worker, report=report)
             _observe_mail(session, outcomes, now)
@@ -196,9 +207,13 @@ def _message_id(keys: Iterator[str]) -> str:
 
 
 def _release_expired(session: Session, now: datetime) -> None:
+    """Give back claims whose lease ran out, and at once those of a process that is gone."""
+    sending = Notification.state == NotificationState.SENDING
+    holders = session.scalars(select(Notification.claimed_by).where(sending).distinct())
+    gone = [holder for holder in holders if is_gone(holder)]
     session.execute(
         update(Notification)
-        .where(Notification.state == NotificationState.SENDING, Notification.claimed_until < now)
+        .where(sending, (Notification.claimed_until < now) | Notification.claimed_by.in_(gone))
         .values(state=NotificationState.PENDING, claimed_by=None, claimed_until=None)
     )
 
@@ -234,12 +249,13 @@ def _send_all(
     settings: DeliverySettings,
     email_transport: Callable[[], AbstractContextManager[EmailSender]],
     webhook_transport: Callable[[], AbstractContextManager[WebhookPoster]] | None,
+    on_sent: Callable[[Outcome], None],
 ) -> list[Outcome]:
     outcomes: list[Outcome] = []
     emails = [g for g in claimed if g.channel == Channel.EMAIL]
     hooks = [g for g in claimed if g.channel == Channel.WEBHOOK]
     if emails:
-        outcomes += _send_emails(emails, now, settings, email_transport)
+        outcomes += _send_emails(emails, now, settings, email_transport, on_sent)
     if hooks:
         if webhook_transport is None:
             error = TransportError("chưa cấu hình webhook (DONDOC_WEBHOOK_URLS)", permanent=False)
@@ -255,6 +271,7 @@ def _send_emails(
     now: datetime,
     settings: DeliverySettings,
     email_transport: Callable[[], AbstractContextManager[EmailSender]],
+    on_sent: Callable[[Outcome], None],
 ) -> list[Outcome]:
     """One e-mail per person, over `settings.connections` connections at once.
 
@@ -271,7 +288,10 @@ def _send_emails(
                 if down is not None:  # the server is not there: no timeout per person
                     outcomes.append(Outcome(group, [r for r, _, _ in group.rows], down))
                 else:
-                    outcomes.append(_send_email(transport, group, now, settings))
+                    outcome = _send_email(transport, group, now, settings)
+                    if outcome.error is None:
+                        on_sent(outcome)
+                    outcomes.append(outcome)
         return outcomes
 
     if lanes == 1:
@@ -338,11 +358,16 @@ def record(
             report.notifications += len(outcome.row_ids)
             continue
         _record_failure(session, outcome, now, mine, report)
-    # What went out, in one statement per chunk; compare-and-set on our claim, as for failures.
-    for start in range(0, len(sent), RECORD_CHUNK):
+    # What went out and is not marked yet (webhooks), compare-and-set on our claim.
+    _mark_sent(session, sent, now=now, worker=worker)
+
+
+def _mark_sent(session: Session, row_ids: list[int], *, now: datetime, worker: str) -> None:
+    mine = (Notification.claimed_by == worker) & (Notification.state == NotificationState.SENDING)
+    for start in range(0, len(row_ids), RECORD_CHUNK):
         session.execute(
             update(Notification)
-            .where(Notification.id.in_(sent[start : start + RECORD_CHUNK]), mine)
+            .where(Notification.id.in_(row_ids[start : start + RECORD_CHUNK]), mine)
             .values(
                 state=NotificationState.SENT,
                 sent_at=now,

@@ -39,7 +39,15 @@ ROLES = ("lead", "cooperating")
 # warning, "behind" (inspections.compliance).
 STATUSES = ("not_started", "in_progress", "submitted", "returned", "done", "recalled", "behind")
 _DATES = ("due", "original_due", "report_cutoff", "report_due", "completed_on")
-_OPTIONAL = ("copy_reason", "report_period", "report_cutoff", "report_due", "note", "completed_on")
+_OPTIONAL = (
+    "copy_reason",
+    "province",
+    "report_period",
+    "report_cutoff",
+    "report_due",
+    "note",
+    "completed_on",
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,7 @@ class DigestItem:
     original_due: date  # equals `due` unless the task was extended
     status: str  # stored status code (STATUSES); the label is read at rendering
     copy_reason: str | None = None  # why this person gets it: "Thủ trưởng cơ quan chủ trì"
+    province: str = ""  # the owning agency's province, as its registry names it: "Quảng Ninh"
     # Status items: the report asked for, which may not be the task's own period (a task
     # due at year end is asked for its progress each quarter): its period code ("2025-Q1"),
     # the day its figures stop (Nghị định 09 cut-off) and the day to send it by.

@@ -94,6 +94,10 @@ SECTIONS = {
         "Đề nghị gửi báo cáo định kỳ qua hệ thống đúng thời hạn.",
     ),
 }
+ESCALATION_HINT_WITHOUT_EXTENSION = (
+    "Các nhiệm vụ dưới đây đã quá hạn mà chưa hoàn thành. Đề nghị ông/bà chỉ đạo khẩn "
+    "trương hoàn thành và báo cáo kết quả."
+)
 LEAD_ACTIONS = (VIEW, REPORT_PROGRESS, CONFIRM_DONE, REQUEST_EXTENSION)
 COOPERATING_ACTIONS = (VIEW, REPORT_PROGRESS)
 INSPECTION_KINDS = ("inspection_behind", "inspection_escalation")
@@ -226,6 +230,9 @@ def _digest_context(
         "sections": sections,
         "summary": _summary(sections, views, today),
         "total": len(views),
+        "counted": _counted(views),
+        "letterhead": _letterhead(digest),
+        "province": _province(digest),
         # Inspection e-mails carry no links: the footer then says nothing of links either.
         "has_links": any(view.links for view in views),
         "generated_at": _local_text(digest.generated_at),
@@ -404,6 +411,24 @@ def _links(digest: Digest, item: DigestItem, signer: LinkSigner, now: datetime) 
     return tuple(links)
 
 
+def _province(digest: Digest) -> str:
+    return next((item.province for item in digest.items if item.province), "")
+
+
+def _letterhead(digest: Digest) -> str:
+    """ "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH": the province the reader's tasks belong to."""
+    province = _province(digest)
+    return f"ỦY BAN NHÂN DÂN TỈNH {province.upper()}" if province else "ỦY BAN NHÂN DÂN TỈNH"
+
+
+def _counted(views: list[ItemView]) -> str:
+    """What the digest is about, counted as it is: tasks, and units to be inspected."""
+    units = sum(1 for view in views if view.item.kind in INSPECTION_KINDS)
+    tasks = len(views) - units
+    parts = ([f"{tasks} nhiệm vụ"] if tasks else []) + ([f"{units} đơn vị"] if units else [])
+    return " và ".join(parts)
+
+
 def _sections(views: list[ItemView]) -> tuple[SectionView, ...]:
     sections = []
     for key, (title, colour, hint) in SECTIONS.items():
@@ -411,6 +436,10 @@ def _sections(views: list[ItemView]) -> tuple[SectionView, ...]:
             (view for view in views if view.section == key),
             key=lambda view: (view.item.due, view.item.document, view.item.task_id),
         )
+        if key == "escalation" and not any(
+            link.purpose == REQUEST_EXTENSION for view in members for link in view.links
+        ):
+            hint = ESCALATION_HINT_WITHOUT_EXTENSION  # no link to ask with: not suggested
         if members:
             sections.append(SectionView(key, title, colour, hint, tuple(members)))
     return tuple(sections)

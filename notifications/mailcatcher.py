@@ -37,7 +37,7 @@ from email.message import EmailMessage
 from email.parser import BytesHeaderParser, BytesParser
 from email.policy import compat32
 from email.policy import default as default_policy
-from email.utils import getaddresses
+from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -62,6 +62,7 @@ class StoredMail:
     recipients: tuple[str, ...]  # envelope RCPT TO
     subject: str  # decoded
     message_id: str | None
+    date: datetime | None = None  # the message's Date header: when the sender wrote it
 
 
 def list_messages(directory: Path) -> list[StoredMail]:
@@ -101,7 +102,18 @@ def _summary(path: Path) -> StoredMail | None:
         recipients=tuple(a for _, a in getaddresses([str(headers.get(ENVELOPE_TO, ""))]) if a),
         subject=str(headers.get("Subject", "")),
         message_id=_message_id(headers.get("Message-ID")),
+        date=_date(headers.get("Date")),
     )
+
+
+def _date(value: object) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = parsedate_to_datetime(str(value))
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo else None
 
 
 def _sequence(stem: str) -> int:

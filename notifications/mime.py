@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from email.utils import formataddr, getaddresses
 
 MAX_LINE = 78
+MAX_HEADER_LINE = 998  # RFC 5322, 2.1.1: octets before the CRLF
 RECIPIENT_HEADERS = ("To", "Cc")  # Bcc is never written into a digest
 CRLF = "\r\n"
 # Bytes in one encoded word: 56 base64 characters, a word of 68, "Subject: " + word < 78.
@@ -117,16 +118,40 @@ def _word(raw: bytes) -> str:
 def _address(header_name: str, display: str, address: str) -> str:
     """`Name <addr>`, `<addr>` on a line of its own when it would not fit after the name.
 
-    A Vietnamese name is one encoded word however long: split into several, readers
-    disagree on the space between them ("Quản g Ninh" in Python, "dântỉnh" elsewhere).
+    A Vietnamese name is one encoded word while it fits on a line: split into several,
+    readers disagree on the space between them (Python's parser shows one space twice).
     Names of people fit on a line; a long agency name makes a line longer than 78, which
-    RFC 5322 allows (the limit is 998)."""
+    RFC 5322 allows up to 998. A name too long even for that (a display name of hundreds
+    of characters) is split at its spaces into encoded words that each keep their
+    trailing space (RFC 2047: the break between two encoded words is not a space)."""
     if display.isascii():
         return formataddr((display, address))  # quotes the name where it must
-    encoded = "=?utf-8?b?" + base64.b64encode(display.encode("utf-8")).decode("ascii") + "?="
+    encoded = _word(display.encode("utf-8"))
     first_line = len(header_name) + 2 if header_name else 1
+    if 1 + len(encoded) > MAX_HEADER_LINE:
+        words = (CRLF + " ").join(_word(chunk) for chunk in _chunks(display))
+        return f"{words}{CRLF} <{address}>"
     fits = first_line + len(encoded) + len(address) + 3 <= MAX_LINE
+    if first_line + len(encoded) > MAX_HEADER_LINE:
+        return f"{CRLF} {encoded}{CRLF} <{address}>"  # the name on a line of its own
     return f"{encoded}{' ' if fits else CRLF + ' '}<{address}>"
+
+
+def _chunks(text: str) -> list[bytes]:
+    """`text` as UTF-8 pieces of at most _WORD_BYTES bytes, cut after a space where one is
+    near, else between whole characters."""
+    pieces: list[bytes] = []
+    chunk = ""
+    for character in text:
+        if len((chunk + character).encode("utf-8")) > _WORD_BYTES:
+            cut = chunk.rfind(" ") + 1
+            if cut <= 0:
+                cut = len(chunk)
+            pieces.append(chunk[:cut].encode("utf-8"))
+            chunk = chunk[cut:]
+        chunk += character
+    pieces.append(chunk.encode("utf-8"))
+    return pieces
 
 
 def _fold(name: str, items: list[str], separator: str = ",") -> str:

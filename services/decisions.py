@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from inspections.evidence import EvidenceRefused, EvidenceStore
@@ -321,8 +321,19 @@ def reopen(
 
 
 def load_for_decision(session: Session, task_id: int) -> Task:
-    """The task, locked until the end of the transaction on PostgreSQL."""
-    task = session.scalars(select(Task).where(Task.id == task_id).with_for_update()).first()
+    """The task as it is now, locked until the end of the transaction: a racing decision
+    waits here, then reads what this one wrote (and is refused if it no longer applies)."""
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite has no row locks: a write that changes nothing takes the database's write
+        # lock now (pysqlite begins the transaction before it), instead of at the flush.
+        session.execute(
+            update(Task)
+            .where(Task.id == task_id)
+            .values(id=Task.id)
+            .execution_options(synchronize_session=False)
+        )
+    query = select(Task).where(Task.id == task_id).with_for_update()
+    task = session.scalars(query.execution_options(populate_existing=True)).first()
     if task is None:
         raise NotPermitted(NO_TASK.format(id=task_id))
     return task

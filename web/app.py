@@ -21,11 +21,14 @@ from notifications.links import LinkSigner
 from web import (
     api,
     routes_actions,
+    routes_assign,
     routes_dashboard,
     routes_feeds,
     routes_inspections,
     routes_login,
     routes_pages,
+    routes_task,
+    routes_work,
 )
 from web.actions import PageError
 from web.api.errors import (
@@ -52,13 +55,13 @@ class WebSettings(Protocol):
     @property
     def base_url(self) -> str: ...
 
-    def signing_key(self) -> bytes: ...
-
     @property
     def evidence_dir(self) -> Path: ...
 
     @property
     def evidence_max_bytes(self) -> int: ...
+
+    def signing_key(self) -> bytes: ...
 
 
 NOT_FOUND = (
@@ -83,14 +86,18 @@ def create_app(
         csrf=CsrfGuard(key, secure_cookie=secure),
         clock=clock or _utc_now,
         session_signer=SessionSigner(key, secure_cookie=secure),
+        evidence=EvidenceStore(settings.evidence_dir, settings.evidence_max_bytes),
     )
     app.include_router(routes_pages.router)
     app.include_router(routes_login.router)
+    app.include_router(routes_work.router)
+    app.include_router(routes_task.router)
+    app.include_router(routes_assign.router)
     app.include_router(routes_actions.router)
     app.include_router(routes_feeds.router)
     app.include_router(routes_dashboard.router)
     app.include_router(routes_inspections.router)
-    app.state.evidence = EvidenceStore(settings.evidence_dir, settings.evidence_max_bytes)
+    app.state.evidence = app.state.web.evidence
     api.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)

@@ -65,12 +65,15 @@ def require_roles(*roles: Role) -> Callable[[Actor], Actor]:
 
 
 def home_of(actor: Actor) -> str:
-    """The page a person lands on after signing in: the dashboard for the office, leaders,
-    the administrator and heads of agencies; the inspector's workspace for inspectors; the
-    home page for everyone else."""
+    """The page a person lands on after signing in (and from the site's name).
+
+    Heads and staff of agencies: "Việc của tôi". Inspectors: their workspace. The office,
+    leaders and the administrator: the dashboard."""
     if actor.role in INSPECTION_ROLES:
         return "/inspections"
-    return "/dashboard" if actor.role in DASHBOARD_ROLES else "/"
+    if actor.role in (Role.HEAD, Role.STAFF):
+        return "/my"
+    return "/dashboard" if actor.role in DASHBOARD_ROLES else "/my"
 
 
 def login_url(next_path: str) -> str:

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
+from inspections.evidence import EvidenceStore
 from notifications.links import LinkSigner
 from web.csrf import CsrfGuard
 from web.session import SessionSigner
@@ -28,6 +29,7 @@ class WebContext:
     csrf: CsrfGuard
     clock: Callable[[], datetime]
     session_signer: SessionSigner
+    evidence: EvidenceStore  # where files sent with progress reports are kept
 
 
 def get_context(request: Request) -> WebContext:

@@ -13,12 +13,15 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
 
-from services.actors import Actor
+from services.actors import OFFICE_ROLES, Actor
 from web.actions import PageError
 from web.csrf import FORM_LIFETIME
+from web.dashboard import DASHBOARD_ROLES
 from web.deps import WebContext
 from web.render import page
+from web.work import WORK_ROLES, waiting_count
 
 FORM_COOKIE = "dondoc_form"
 CSRF_REFUSED = (
@@ -35,15 +38,32 @@ def form_page(
     now: datetime,
     actor: Actor | None,
     status: int = 200,
+    session: Session | None = None,
     **values: Any,
 ) -> HTMLResponse:
-    """Render a page whose forms carry CSRF tokens; sets the browser's nonce cookie."""
+    """Render a page whose forms carry CSRF tokens; sets the browser's nonce cookie.
+
+    With a session, the header shows the reader's pages and how many decisions wait."""
     nonce = context.csrf.nonce(request.cookies.get(FORM_COOKIE))
+    waiting = waiting_count(session, actor) if session is not None and actor else None
+    has_work = actor is not None and actor.role in WORK_ROLES
+    can_assign = actor is not None and actor.role in OFFICE_ROLES
+    has_dashboard = actor is not None and actor.role in DASHBOARD_ROLES
 
     def csrf(action: str) -> str:
         return context.csrf.form_token(nonce=nonce, link_token=f"form:{action}", now=now)
 
-    response = page(name, status, csrf=csrf, actor=actor, **values)
+    response = page(
+        name,
+        status,
+        csrf=csrf,
+        actor=actor,
+        waiting=waiting,
+        has_work=has_work,
+        can_assign=can_assign,
+        has_dashboard=has_dashboard,
+        **values,
+    )
     response.set_cookie(
         FORM_COOKIE,
         nonce,

@@ -25,6 +25,9 @@ EVENT_LABELS = {
     EventKind.EXTENSION_REQUESTED: "Đề nghị gia hạn",
     EventKind.EXTENSION_APPROVED: "Đồng ý gia hạn",
     EventKind.EXTENSION_REFUSED: "Không đồng ý gia hạn",
+    "assigned": "Giao nhiệm vụ",
+    "reassigned": "Chuyển giao cơ quan khác",
+    "reopened": "Mở lại nhiệm vụ",
 }
 DUE_CHANGE_LABELS = {"extension": "Gia hạn", "replanned": "Điều chỉnh kế hoạch"}
 
@@ -45,6 +48,7 @@ class EventRow:
     actor: str
     note: str | None
     percent: int | None
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,14 @@ def task_page(*, session: Session, task: Task, today: date, calendar: WorkCalend
             for c in task.due_changes
         ),
         events=tuple(
-            EventRow(local_text(e.at), EVENT_LABELS[e.kind], e.actor, e.note, e.percent)
+            EventRow(
+                local_text(e.at),
+                EVENT_LABELS.get(e.kind, e.kind),
+                e.actor,
+                e.note,
+                e.percent,
+                e.id,
+            )  # fmt: skip
             for e in task_events(session=session, task=task)
         ),
     )

@@ -97,8 +97,9 @@ def dashboard(
     figures = _figures(session, actor, now, filters)
     choices = filter_choices(session, actor)
     return form_page(
-        request, context, "dashboard.html", now=now, actor=actor, choices=choices, **figures
-    )
+        request, context, "dashboard.html", now=now, actor=actor, session=session,
+        choices=choices, **figures,
+    )  # fmt: skip
 
 
 @router.get("/dashboard/figures", response_class=HTMLResponse)

@@ -18,7 +18,7 @@ from starlette.datastructures import UploadFile
 
 from inspections.access import AccessDenied, Scope, Viewer, viewer_for
 from inspections.models import STATE_LABELS, InspectionRecord, RecordState
-from inspections.record_form import read_record_form
+from inspections.record_form import MAX_FILES, read_record_form
 from inspections.records import advance_record, log_record
 from inspections.views import Reading, compliance_report, plan_rows, record_rows
 from services.actors import Actor
@@ -40,6 +40,10 @@ from web.inspector import (
 )
 
 router = APIRouter(prefix="/inspections")
+TOO_LARGE = (
+    "Nội dung gửi lên quá lớn: mỗi biên bản nhận tối đa 20 tệp, mỗi tệp tối đa {mb} MB. "
+    "Xin chọn ít tệp hơn hoặc giảm kích thước ảnh."
+)
 Text = Annotated[str, Form(max_length=20000)]
 Short = Annotated[str, Form(max_length=300)]
 
@@ -170,6 +174,10 @@ async def log_from_form(
     request: Request, actor: CurrentActor, viewer: ViewerDep, session: SessionDep,
     context: ContextDep, now: NowDep,
 ) -> Response:  # fmt: skip
+    store = store_of(request)
+    limit = store.max_bytes * MAX_FILES + 1024 * 1024  # every file at the store's limit
+    if int(request.headers.get("content-length") or 0) > limit:
+        raise PageError(413, TOO_LARGE.format(mb=store.max_bytes // (1024 * 1024)))
     form = await request.form(max_files=40, max_fields=60, max_part_size=1024 * 1024)
     fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
     files = [v for k, v in form.multi_items() if k == "evidence" and isinstance(v, UploadFile)]
@@ -177,7 +185,6 @@ async def log_from_form(
     duties = duty_choices(session, viewer)
     if not duties:
         raise PageError(403, NOT_YOURS)
-    store = store_of(request)
     try:
         with saved_uploads(files, store.max_bytes) as (folder, uploads):
             parsed = read_record_form(fields, uploads, folder=folder, leader=viewer.email or "")

@@ -38,7 +38,8 @@ def login_form(
 ) -> Response:
     target = safe_next(next)
     if actor is not None:
-        return RedirectResponse(target or home_of(actor), status_code=303)
+        home = home_of(actor)
+        return RedirectResponse(target or home, status_code=303)
     notice = SIGNED_OUT if bye else None
     return form_page(
         request, context, "login.html", now=now, actor=None, next=target or "", email="",
@@ -68,7 +69,7 @@ def login(
     session.commit()  # a refusal too: its audit line and the failure count
     if result.actor is None:
         return _login_again(request, context, now, email, target, result.refusal or "")
-    return _signed_in(context, result.actor, target, now)
+    return _signed_in(request, context, result.actor, target, now)
 
 
 @router.post("/logout")
@@ -115,7 +116,7 @@ def use_link(
     session.commit()
     if result.actor is None:
         raise PageError(400, result.refusal or accounts.BAD_LINK)
-    return _signed_in(context, result.actor, None, now)
+    return _signed_in(request, context, result.actor, None, now)
 
 
 def _login_again(
@@ -132,8 +133,11 @@ def _login_again(
     )  # fmt: skip
 
 
-def _signed_in(context: WebContext, actor: Actor, target: str | None, now: datetime) -> Response:
-    response = RedirectResponse(target or home_of(actor), status_code=303)
+def _signed_in(
+    request: Request, context: WebContext, actor: Actor, target: str | None, now: datetime
+) -> Response:
+    home = home_of(actor)
+    response = RedirectResponse(target or home, status_code=303)
     response.set_cookie(
         COOKIE,
         context.session_signer.issue(actor.email, now),

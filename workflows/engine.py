@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import exists, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from notifications.delivery import (
@@ -53,6 +54,19 @@ def plan_if_needed(session: Session, now: datetime) -> PlanReport | None:
     return plan_and_schedule(session, year=year, calendar=load_calendar(session), now=now)
 
 
+def _plan_once(sessions: sessionmaker[Session], now: datetime) -> PlanReport | None:
+    """Plan the year if no one has; a tick that loses the race to another is a no-op.
+
+    Two ticks starting together both see the year unplanned; the second to commit meets
+    the first's tasks under the unique constraint. Its plan is the same, already there.
+    """
+    try:
+        with sessions.begin() as session:
+            return plan_if_needed(session, now)
+    except IntegrityError:
+        return None
+
+
 def run_sweep(
     sessions: sessionmaker[Session], now: datetime, webhook_urls: Sequence[str] = ()
 ) -> SweepReport:
@@ -72,8 +86,7 @@ def tick(
 ) -> TickReport:
     """`inspection_secret`: lets the tick draw the year's inspection plans (without it the
     inspection check still warns and escalates, but plans only come from the CLI)."""
-    with sessions.begin() as session:
-        plan = plan_if_needed(session, now)
+    plan = _plan_once(sessions, now)
     swept = run_sweep(sessions, now, webhook_urls)
     try:
         inspections: InspectionCheckReport | None = run_inspection_check(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from tasks_catalog.calendar import WorkCalendar
+from tasks_catalog.dates import dmy
 from tasks_catalog.models import OPEN_STATUSES, Obligation, Task
 from workflows.recipients import RecipientDirectory
 from workflows.rules import LOCAL_TZ, timeline
@@ -33,11 +34,7 @@ def preview(
     session: Session, *, start: date, end: date, calendar: WorkCalendar
 ) -> list[PlannedMessage]:
     directory = RecipientDirectory(session)
-    tasks = session.scalars(
-        select(Task)
-        .where(Task.status.in_(OPEN_STATUSES))
-        .options(joinedload(Task.obligation).joinedload(Obligation.document))
-    ).unique()
+    tasks = _open_tasks(session)
     planned: list[PlannedMessage] = []
     for task in tasks:
         for action in timeline(task_facts(task), obligation_policy(task.obligation), calendar):
@@ -62,3 +59,50 @@ def preview(
                             )
                         )
     return sorted(planned, key=lambda p: (p.at, p.recipient, p.task_id, p.step))
+
+
+def why_nothing(session: Session, *, start: date, end: date, calendar: WorkCalendar) -> str:
+    """Why `preview` finds no message from `start` to `end`, in words an office can act on."""
+    if session.scalar(select(func.count()).select_from(Obligation)) == 0:
+        return (
+            "danh mục còn trống: hãy nạp danh mục (`dondoc catalog load`) rồi lập kế hoạch "
+            f"năm (`dondoc plan --year {start.year}`)"
+        )
+    unplanned = [
+        year
+        for year in range(start.year, end.year + 1)
+        if not session.scalar(
+            select(
+                exists().where(Task.original_due_on.between(date(year, 1, 1), date(year, 12, 31)))
+            )
+        )
+    ]
+    if unplanned:
+        years = ", ".join(str(y) for y in unplanned)
+        return f"năm {years} chưa được lập kế hoạch: chạy `dondoc plan --year {unplanned[0]}`"
+    tasks = _open_tasks(session)
+    if not tasks:
+        return "mọi nhiệm vụ đã hoàn thành, chờ duyệt hoặc đã thu hồi"
+    following = [
+        (action.at.astimezone(LOCAL_TZ).date(), task.obligation.code)
+        for task in tasks
+        for action in timeline(task_facts(task), obligation_policy(task.obligation), calendar)
+        if action.at.astimezone(LOCAL_TZ).date() > end
+    ]
+    if not following:
+        return f"{len(tasks)} nhiệm vụ đang mở đã qua mọi mốc nhắc và đôn đốc"
+    day, code = min(following)
+    return (
+        f"{len(tasks)} nhiệm vụ đang mở không có mốc nhắc nào trong khoảng này; "
+        f"mốc kế tiếp: {dmy(day)} ({code})"
+    )
+
+
+def _open_tasks(session: Session) -> list[Task]:
+    return list(
+        session.scalars(
+            select(Task)
+            .where(Task.status.in_(OPEN_STATUSES))
+            .options(joinedload(Task.obligation).joinedload(Obligation.document))
+        ).unique()
+    )

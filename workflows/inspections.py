@@ -43,7 +43,7 @@ from notifications.outbox import enqueue
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.dates import LOCAL_TZ, dmy, local_date
-from tasks_catalog.models import InspectionDuty, Obligation, Person
+from tasks_catalog.models import InspectionDuty, Obligation, Person, Province
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +172,7 @@ class _Context:
         self.scope = Scope(session)
         query = select(InspectionDuty).join(InspectionDuty.obligation)
         self.duties = {d.id: d for d in session.scalars(query)}
+        self.provinces = {p.code: p.name for p in session.scalars(select(Province))}
         people = session.scalars(
             select(Person).where(Person.retired_at.is_(None)).order_by(Person.id)
         )
@@ -257,6 +258,7 @@ class _Context:
             obligation_code=obligation.code,
             title=title,
             agency_name=self.scope.agencies[facts.agency_id].name,
+            province=self.provinces.get(self.scope.province_of(facts.agency_id) or "", ""),
             role="lead",
             period=facts.period,
             due=checkpoint.on,

@@ -5,7 +5,8 @@ sweep) and on delivery's own claims; the lease only stops two processes both swe
 which would waste work and, on SQLite, make them queue for the one write lock.
 
 The row is claimed by compare-and-set, never by a lock held in memory:
-1. UPDATE the row if we hold it (renew) or it has expired (take over). One row updated:
+1. UPDATE the row if we hold it (renew), it has expired, or its holder (host:pid) is a
+   process of this host that is gone (take over). One row updated:
    it is ours until `now + ttl`.
 2. Otherwise INSERT it, inside a SAVEPOINT. If another process holds it, or inserted it
    a moment before us (the race on an absent row, on SQLite and PostgreSQL alike), the
@@ -19,10 +20,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, insert, or_, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from notifications.holders import is_gone
 from notifications.models import Lease
 from tasks_catalog.sql import rows_changed
 
@@ -32,10 +34,15 @@ def acquire_lease(session: Session, name: str, holder: str, now: datetime, ttl: 
     if now.tzinfo is None:
         raise ValueError(f"naive datetime {now!r}: pass an aware datetime")
     expires_at = now + ttl
+    current = session.scalar(select(Lease.holder).where(Lease.name == name))
+    # A holder that is a process of this host and is gone gives the lease up at once.
+    free = Lease.expires_at <= now
+    if current is not None and is_gone(current):
+        free = or_(free, Lease.holder == current)
     renewed = rows_changed(
         session,
         update(Lease)
-        .where(Lease.name == name, or_(Lease.holder == holder, Lease.expires_at <= now))
+        .where(Lease.name == name, or_(Lease.holder == holder, free))
         .values(holder=holder, expires_at=expires_at)
         .execution_options(synchronize_session=False),
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tasks_catalog.models import Agency, Person
+from tasks_catalog.models import Agency, Person, Province
 from workflows.rules import Audience
 
 ROLE_OF = {
@@ -32,6 +32,7 @@ class RecipientDirectory:
 
     def __init__(self, session: Session) -> None:
         self.agencies = {a.id: a for a in session.scalars(select(Agency))}
+        self.provinces = {p.code: p.name for p in session.scalars(select(Province))}
         self.by_agency_role: dict[tuple[int, str], list[Person]] = defaultdict(list)
         self.by_province_role: dict[tuple[str, str], list[Person]] = defaultdict(list)
         people = session.scalars(

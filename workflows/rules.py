@@ -81,9 +81,24 @@ def timeline(task: TaskFacts, policy: FollowUpPolicy, calendar: WorkCalendar) ->
     else:
         actions = _progress_requests(task, policy, calendar) + _reminders(task, policy, calendar)
         actions += _escalations(task, policy, calendar, start=task.due, kind=ActionKind.OVERDUE)
-    first_day = task.created_on or date.min
-    kept = [a for a in actions if a.at.date() >= first_day]
-    return sorted(kept, key=lambda a: (a.at, a.step))
+    actions.sort(key=lambda a: (a.at, a.step))
+    if task.created_on is None:
+        return actions
+    return _from_creation(actions, task.created_on, policy)
+
+
+def _from_creation(actions: list[Action], created_on: date, policy: FollowUpPolicy) -> list[Action]:
+    """The actions of a task created on `created_on`: those from that day on and, for a
+    task created already past some of its steps (a catalogue loaded late, a year planned
+    late), the step it stands at, on the morning it was created: one message saying where
+    it stands, as after downtime, instead of silence until its next step (or for ever)."""
+    kept = [a for a in actions if a.at.date() >= created_on]
+    missed = [a for a in actions if a.at.date() < created_on]
+    if not missed or (kept and kept[0].at.date() == created_on):
+        return kept
+    latest = missed[-1].at
+    first = morning(created_on, policy)
+    return [replace(a, at=first) for a in missed if a.at == latest] + kept
 
 
 def due_actions(

@@ -255,6 +255,10 @@ class _Audiences:
     def agency_name(self, agency_id: int) -> str:
         return self.directory.agencies[agency_id].name
 
+    def province_name(self, agency_id: int) -> str:
+        agency = self.directory.agencies[agency_id]
+        return self.directory.provinces.get(agency.province, "")
+
     def people(self, agency_id: int, action: Action) -> list[tuple[Recipient, bool]]:
         """Everyone told, once each: the addressees, then those in copy."""
         key = (agency_id, action.to, action.cc)
@@ -282,7 +286,7 @@ def _rows_for(
     for action in actions:
         event = _Event(task, action, now)
         report.by_kind[event.kind] = report.by_kind.get(event.kind, 0) + 1
-        item = _item(task, event, rules, audiences.agency_name(task.agency_id)).to_payload()
+        item = _item(task, event, rules, audiences).to_payload()
         for recipient, is_copy in audiences.people(task.agency_id, action):
             payload = {
                 **item,
@@ -325,7 +329,7 @@ class _Event:
         }
 
 
-def _item(task: Row[Any], event: _Event, rules: _RuleAnswers, agency_name: str) -> DigestItem:
+def _item(task: Row[Any], event: _Event, rules: _RuleAnswers, audiences: _Audiences) -> DigestItem:
     obligation = rules.obligations[task.obligation_id]
     return DigestItem(
         kind=event.kind,
@@ -335,7 +339,8 @@ def _item(task: Row[Any], event: _Event, rules: _RuleAnswers, agency_name: str) 
         clause=obligation.clause,
         obligation_code=obligation.code,
         title=obligation.title,
-        agency_name=agency_name,
+        agency_name=audiences.agency_name(task.agency_id),
+        province=audiences.province_name(task.agency_id),
         role=_VALUES[task.role],
         period=task.period_label,
         due=task.due_on,

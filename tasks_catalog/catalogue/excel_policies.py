@@ -11,26 +11,17 @@ from tasks_catalog.catalogue.excel_format import nfc
 from tasks_catalog.catalogue.excel_read import Column, Sheet
 from tasks_catalog.catalogue.messages import describe_error
 from tasks_catalog.catalogue.problems import CatalogueInvalid, Problem
+from tasks_catalog.follow_up_policy import POLICY_FIELDS
 
 SHEET_TITLE = "Chính sách đôn đốc"
 SHEET_KEY = "chinh sach don doc"
 POLICY_COLUMNS = (
     Column("name", "Tên chính sách", True, ("ten",), 18),
-    Column("reminder_days", "Nhắc trước hạn (ngày làm việc)", False, (), 16),
-    Column("remind_on_due_day", "Nhắc ngày đến hạn", False, (), 12),
-    Column("cooperating_reminders", "Số lần nhắc cơ quan phối hợp", False, (), 14),
-    Column("overdue_owner_after", "Báo chủ trì khi quá hạn (ngày)", False, (), 14),
-    Column("overdue_head_after", "Báo thủ trưởng khi quá hạn (ngày)", False, (), 14),
-    Column("overdue_leadership_after", "Báo lãnh đạo Văn phòng khi quá hạn (ngày)", False, (), 16),
-    Column("weekly_repeats", "Số lần nhắc hằng tuần sau đó", False, (), 14),
-    Column("status_request_before", "Đề nghị báo cáo trước ngày chốt (ngày)", False, (), 16),
-    Column("status_grace", "Ân hạn báo cáo (ngày)", False, (), 12),
-    Column("progress_requests", "Hỏi tiến độ hằng quý", False, (), 12),
-    Column("send_at", "Giờ gửi", False, (), 10),
+    *(Column(f.name, f.metadata["label"], False, (), 14) for f in POLICY_FIELDS),
 )
 _YES = {"có", "co", "x", "true", "1", "yes"}
 _NO = {"không", "khong", "false", "0", "no"}
-_BOOLS = {"remind_on_due_day", "progress_requests"}
+_BOOLS = {f.name for f in POLICY_FIELDS if f.type in ("bool", bool)}
 
 
 def read_policies(sheet: Sheet) -> dict[str, dict[str, Any]]:

@@ -9,11 +9,21 @@ DESIGN.md); every text a person reads is Vietnamese.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    create_model,
+    field_validator,
+    model_validator,
+)
+
+from tasks_catalog.follow_up_policy import POLICY_FIELDS, policy_problem
 
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 Code = Annotated[str, Field(pattern=CODE_PATTERN, min_length=1, max_length=80)]
@@ -196,34 +206,40 @@ class TargetRule(_Strict):
         return self
 
 
-class FollowUpSpec(_Strict):
-    """Overrides of the default follow-up policy (what is not given keeps its default)."""
-
-    reminder_days: list[Annotated[int, Field(ge=1, le=60)]] | None = Field(
-        None, description="nhắc trước hạn bao nhiêu ngày làm việc, ví dụ [7, 3, 1]"
-    )
-    remind_on_due_day: bool | None = None
-    cooperating_reminders: int | None = Field(None, ge=0, le=5)
-    overdue_owner_after: int | None = Field(None, ge=1, le=60)
-    overdue_head_after: int | None = Field(None, ge=1, le=60)
-    overdue_leadership_after: int | None = Field(None, ge=1, le=120)
-    weekly_repeats: int | None = Field(None, ge=0, le=52)
-    status_request_before: int | None = Field(None, ge=0, le=30)
-    status_grace: int | None = Field(None, ge=0, le=30)
-    progress_requests: bool | None = None
-    send_at: str | None = Field(
-        None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="giờ gửi, HH:MM"
-    )
+class _FollowUpOverrides(_Strict):
+    """Overrides of the default follow-up policy (what is not given keeps its default),
+    checked as the engine will run them: merged into the defaults."""
 
     @model_validator(mode="after")
-    def _escalation_in_order(self) -> FollowUpSpec:
-        steps = [self.overdue_owner_after, self.overdue_head_after, self.overdue_leadership_after]
-        given = [s for s in steps if s is not None]
-        if given != sorted(set(given)):
-            raise ValueError(
-                "các mốc báo cáo vượt cấp phải tăng dần: chủ trì < thủ trưởng < lãnh đạo"
-            )
+    def _valid_once_merged(self) -> _FollowUpOverrides:
+        problem = policy_problem(self.model_dump(exclude_none=True))
+        if problem:
+            raise ValueError(problem)
         return self
+
+
+def _override_field(spec: dataclasses.Field[Any]) -> tuple[Any, Any]:
+    meta = spec.metadata
+    bounds = {"ge": meta["ge"], "le": meta["le"]}
+    if spec.name == "reminder_days":
+        day = Annotated[int, Field(**bounds)]
+        return list[day] | None, Field(None, description=meta["label"])
+    if spec.name == "send_at":
+        hhmm = r"^([01]\d|2[0-3]):[0-5]\d$"
+        return str | None, Field(None, pattern=hhmm, description=f"{meta['label']}, HH:MM")
+    if spec.type in ("bool", bool):
+        return bool | None, Field(None, description=meta["label"])
+    return int | None, Field(None, description=meta["label"], **bounds)
+
+
+if TYPE_CHECKING:
+    FollowUpSpec = _FollowUpOverrides
+else:
+    FollowUpSpec = create_model(
+        "FollowUpSpec",
+        __base__=_FollowUpOverrides,
+        **{spec.name: _override_field(spec) for spec in POLICY_FIELDS},
+    )
 
 
 class Obligation(_Strict):

@@ -203,3 +203,57 @@ def test_the_figures_count_exactly_the_tasks_the_caller_lists(client, token, who
     assert {r["key"] for r in ranks} == {r["key"] for r in report["rows"]}
     months = client.get("/api/v1/reports/on-time-by-month", headers=token(who)).json()
     assert [m["month"] for m in months][:2] == ["2025-01", "2025-02"]
+
+
+SNV_HEAD = "giamdoc@snv.quangninh.example"
+
+
+def open_lead_task(client, headers) -> int:  # noqa: ANN001
+    tasks = every_task(client, headers, agency="QN-SNV", year=2025)
+    return next(
+        t["id"]
+        for t in tasks
+        if t["role"] == "lead"
+        and t["kind"] != "inspection_duty"
+        and t["status"] in ("not_started", "in_progress", "due_soon", "overdue")
+    )
+
+
+def test_decisions_go_through_the_office_rules_with_their_reasons(client, token):
+    owner, office = token(SNV_HEAD), token(COORDINATOR)
+    task_id = open_lead_task(client, owner)
+    hidden = client.post(f"/api/v1/tasks/{task_id}/submit", json={}, headers=token(UNIT_HEAD))
+    assert hidden.status_code == 404
+    sent = client.post(
+        f"/api/v1/tasks/{task_id}/submit", json={"note": "Đã ban hành kế hoạch"}, headers=owner
+    )
+    assert sent.status_code == 200, sent.text
+    assert sent.json()["task"]["status"] == "submitted" and "Chờ duyệt" in sent.json()["message"]
+    refused = client.post(f"/api/v1/tasks/{task_id}/approve", json={}, headers=owner)
+    assert refused.status_code == 403 and "Văn phòng UBND" in refused.json()["detail"]
+    approved = client.post(f"/api/v1/tasks/{task_id}/approve", json={}, headers=office)
+    assert approved.status_code == 200
+    assert approved.json()["task"]["status"] in ("done_on_time", "done_late")
+    again = client.post(f"/api/v1/tasks/{task_id}/submit", json={}, headers=owner)
+    assert again.status_code == 409 and again.json()["detail"]
+
+
+def test_a_decisions_body_is_checked_field_by_field(client, token):
+    owner = token(SNV_HEAD)
+    task_id = open_lead_task(client, owner)
+    far = client.post(
+        f"/api/v1/tasks/{task_id}/extension",
+        json={"proposed_due": "3000-01-01", "reason": "Chờ ý kiến các sở"},
+        headers=owner,
+    )
+    assert far.status_code == 422
+    assert far.json()["detail"] == ("Tham số «proposed_due» phải là ngày từ năm 2000 đến năm 2100")
+    bare = client.post(f"/api/v1/tasks/{task_id}/progress", json={}, headers=owner)
+    assert bare.status_code == 422 and bare.json()["errors"][0]["field"] == "note"
+    asked = client.post(
+        f"/api/v1/tasks/{task_id}/extension",
+        json={"proposed_due": "2025-12-31", "reason": "Chờ ý kiến các sở"},
+        headers=owner,
+    )
+    assert asked.status_code == 200, asked.text
+    assert "gia hạn" in asked.json()["message"]

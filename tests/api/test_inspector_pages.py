@@ -136,3 +136,19 @@ def test_the_unit_cannot_open_the_plan_the_form_or_the_board(client, recorded, w
     records = client.get("/inspections/records")
     assert "05/BB-KTĐX" in records.text
     assert client.get("/inspections").headers["location"] == "/inspections/records"
+
+
+def test_an_upload_larger_than_the_store_could_take_is_refused_before_it_is_read(client, recorded):
+    sign_in(client, recorded, INSPECTOR)
+    form = client.get("/inspections/new")
+    answer = client.post(
+        "/inspections/new",
+        content=b"x",
+        headers={
+            "content-type": "multipart/form-data; boundary=x",
+            "content-length": str(10**12),
+            "cookie": "; ".join(f"{k}={v}" for k, v in client.cookies.items()),
+        },
+    )
+    assert form.status_code == 200
+    assert answer.status_code == 413 and "quá lớn" in answer.text

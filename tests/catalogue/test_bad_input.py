@@ -176,6 +176,19 @@ def test_escalation_steps_out_of_order_are_refused(folder):
     assert "tăng dần" in problem.message
 
 
+def test_a_policy_that_escalates_backwards_once_merged_with_the_defaults_is_refused(folder):
+    # Only the head's step is given: 1 (owner, default) / 10 (head) / 7 (leadership, default)
+    # would tell the head after the office's leadership.
+    document = edit(
+        folder / "nghi-quyet.yaml",
+        "obligations:\n",
+        "policies:\n  late_head: {overdue_head_after: 10}\nobligations:\n",
+    )
+    problem = only_problem(folder)
+    assert problem.where == f"{document}:{line_of(document, 'late_head:')}"
+    assert "tăng dần" in problem.message and "1/10/7" in problem.message
+
+
 def test_an_inspection_rule_on_a_task_that_is_not_an_inspection_duty_is_refused(folder):
     """Only inspection duties are planned as secret visits; on another kind the rule would
     be ignored and the dates followed up in the open."""

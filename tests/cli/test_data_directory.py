@@ -97,3 +97,16 @@ def test_up_prints_the_data_directory(tmp_path):
     assert result.returncode == 0, result.stderr
     assert f"Thư mục dữ liệu (DONDOC_HOME): {tmp_path.resolve()}" in result.stdout
     assert (tmp_path / "dondoc-secret.key").exists()
+
+
+def test_mail_list_shows_the_date_the_message_was_written_not_when_it_arrived(data, tmp_path):
+    database = f"sqlite:///{data / 'dondoc.sqlite3'}"
+    assert (
+        dondoc(tmp_path / "cron", "tick", "--now", MORNING, DONDOC_DATABASE_URL=database).returncode
+        == 0
+    )
+
+    listed = dondoc(tmp_path / "cron", "mail", "list", DONDOC_DATABASE_URL=database)
+
+    lines = [line for line in listed.stdout.splitlines() if "@" in line]
+    assert lines and all("20/03/2025 07:30" in line for line in lines), listed.stdout

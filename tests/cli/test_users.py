@@ -69,6 +69,6 @@ def test_a_sign_in_link_goes_by_e_mail_and_signs_in_once(loaded):
     page = client.get(path)
     assert "Trần Thị Điều" in page.text
     assert client.post(path, data={"csrf": csrf_of(page.text)}).status_code == 303
-    assert "Trần Thị Điều" in client.get("/").text
+    assert "Trần Thị Điều" in client.get("/", follow_redirects=True).text
     assert client.get(path).status_code == 400
     engine.dispose()

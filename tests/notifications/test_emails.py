@@ -512,3 +512,35 @@ def test_a_periodic_report_gives_its_data_cut_off_and_its_sending_deadline():
 
     assert "Báo cáo Quý I/2025: số liệu tính đến 14/03/2025, hạn gửi 21/03/2025" in text
     assert "Thời hạn:   21/03/2025, còn 7 ngày làm việc" in text
+
+
+# What the e-mails say ------------------------------------------------------------------
+
+
+def test_the_letterhead_names_the_province():
+    rendered = render(item(province="Quảng Ninh"))
+
+    assert "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH" in rendered.html
+    assert rendered.text.startswith("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\n")
+    assert "đôn đốc nhiệm vụ của UBND tỉnh Quảng Ninh xin thông báo" in rendered.text
+
+
+def test_an_inspection_warning_counts_units_not_tasks():
+    units = [
+        item(kind="inspection_behind", step="checkpoint-1", task_id=n, status="behind",
+             due=date(2025, 6, 30), title=f"Trung tâm {n}: mới có 0/2 cuộc kiểm tra")
+        for n in (1, 2, 3)
+    ]  # fmt: skip
+
+    text = render(*units).text
+
+    assert "tình hình 3 đơn vị ông/bà" in text and "3 nhiệm vụ" not in text
+
+
+def test_an_escalation_suggests_an_extension_only_with_the_link_to_ask_for_it():
+    late = dict(kind="escalation", step="overdue-3", due=date(2025, 3, 7), title="Kế hoạch")
+    owner_head = render(item(**late)).text  # the head of the owning agency: may ask
+    in_copy = render(item(**late, copy_reason="Văn phòng UBND tỉnh (người giao việc)")).text
+
+    assert "hoặc đề nghị gia hạn" in owner_head and "Đề nghị gia hạn: http" in owner_head
+    assert "hoặc đề nghị gia hạn" not in in_copy and "Đề nghị gia hạn: http" not in in_copy

@@ -105,3 +105,72 @@ def test_a_long_ascii_header_is_folded_at_spaces_not_encoded():
     header = message.raw.partition(b"\r\n\r\n")[0]
     assert b"=?" not in header and max(len(line) for line in header.split(b"\r\n")) <= 78
     assert parsed(message)["X-Dondoc-Items"] == items
+
+
+# Every generated message, whatever its names and titles: RFC 5322 lines, read back whole.
+
+NAME_CHARACTERS = st.characters(
+    codec="utf-8",
+    exclude_categories=("Cs", "Cc", "Zl", "Zp"),
+    exclude_characters=',;:<>"()[]\\@',  # what would make the value several addresses
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    name=st.text(NAME_CHARACTERS, min_size=1, max_size=255).filter(lambda n: n.strip()),
+    title=st.text(NAME_CHARACTERS, min_size=1, max_size=300).filter(lambda t: t.strip()),
+    agency=st.text(NAME_CHARACTERS, min_size=1, max_size=255).filter(lambda a: a.strip()),
+)
+def test_every_generated_message_parses_with_smtp_policy_and_keeps_line_lengths(
+    name, title, agency
+):
+    from datetime import UTC, date, datetime
+
+    from notifications.digest import Digest, DigestItem
+    from notifications.emails import build_message, render_digest
+    from notifications.links import LinkSigner
+
+    now = datetime(2025, 3, 12, 0, 30, tzinfo=UTC)
+    item = DigestItem(
+        kind="overdue", step="overdue-1", task_id=7, document="124/NQ-HĐND", clause="Điều 1",
+        obligation_code="QN124-1", title=title, agency_name=agency, role="lead", period="2025",
+        due=date(2025, 3, 7), original_due=date(2025, 3, 7), status="in_progress",
+        province="Quảng Ninh",
+    )  # fmt: skip
+    digest = Digest(name, "an@x.gov.vn", (item,), (), now, "https://dondoc.example")
+    rendered = render_digest(digest, LinkSigner(b"k" * 32), now=now)
+    message = build_message(
+        rendered,
+        sender=f"{agency} <vanphong@quangninh.gov.vn>",
+        to=f"{name} <an@x.gov.vn>",
+        cc=(),
+        message_id="<m@dondoc>",
+        sent_at=now,
+    )
+
+    assert message.raw.isascii()
+    assert max(len(line) for line in message.raw.split(b"\r\n")) <= 998
+    read = email.message_from_bytes(message.raw, policy=email.policy.SMTP)
+    assert not read.defects and all(not read[h].defects for h in ("To", "From", "Subject"))
+    # Python's parser puts a space between two encoded words that RFC 2047 readers join:
+    # names are compared without their spaces.
+    (to,) = read["To"].addresses
+    assert (to.addr_spec, "".join(to.display_name.split())) == (
+        "an@x.gov.vn",
+        "".join(name.split()),
+    )
+    assert read["From"].addresses[0].addr_spec == "vanphong@quangninh.gov.vn"
+    assert read["Subject"] == rendered.subject
+    text = read.get_body(preferencelist=("plain",)).get_content()
+    assert "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH" in text
+
+
+def test_a_display_name_of_255_characters_is_folded_under_998_octets():
+    name = "Ệ" * 255  # 765 octets of UTF-8: one encoded word would make a 1,036-octet line
+
+    message = written(address_headers=[("From", "d@x.gov.vn"), ("To", f"{name} <an@x.gov.vn>")])
+
+    assert max(len(line) for line in message.raw.split(b"\r\n")) <= 998
+    read = email.message_from_bytes(message.raw, policy=email.policy.SMTP)
+    assert "".join(read["To"].addresses[0].display_name.split()) == name

@@ -23,6 +23,7 @@ from start_line import wait_for_go
 
 from dondoc.db import make_engine, session_factory
 from notifications.delivery import DeliverySettings, deliver
+from notifications.holders import this_process
 from notifications.links import LinkSigner
 from notifications.mime import OutgoingEmail
 from notifications.smtp import SmtpSettings, SmtpTransport
@@ -49,7 +50,7 @@ def main() -> int:
     parser.add_argument("--db", required=True)
     parser.add_argument("--smtp", required=True)
     parser.add_argument("--now", required=True, type=datetime.fromisoformat)
-    parser.add_argument("--worker", required=True)
+    parser.add_argument("--worker", help="claim holder; default host:pid, as dondoc's own")
     parser.add_argument("--lease-seconds", type=float, default=30)
     parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--go", type=Path)
@@ -63,7 +64,7 @@ def main() -> int:
         sender="Dondoc <dondoc@hoabinh.example>",
         base_url="https://dondoc.hoabinh.example",
         signer=LinkSigner(b"k" * 32),
-        worker=args.worker,
+        worker=args.worker or this_process(),
         lease=timedelta(seconds=args.lease_seconds),
         batch_size=args.batch_size,
     )

@@ -61,6 +61,7 @@ def test_a_head_sees_their_own_agency_whatever_the_address_says(site):
     page = site.client.get("/dashboard?agency=HB-STP")
     assert page.status_code == 200
     assert 'data-key="HB-SNV"' in page.text and 'data-key="HB-STP"' not in page.text
+    assert '<a href="/dashboard">Bảng theo dõi</a>' in site.client.get("/my").text
     book = load_workbook(BytesIO(site.client.get("/dashboard/report.xlsx?agency=HB-STP").content))
     names = [row[1] for row in book["Tổng hợp"].iter_rows(min_row=5, values_only=True)]
     assert names == ["Sở Nội vụ", "Tổng cộng"]

@@ -40,14 +40,14 @@ def test_the_sign_in_page_is_vietnamese_and_asks_for_address_and_password(site):
 def test_a_person_signs_in_and_the_site_knows_them(site):
     answer = log_in(site)
     assert answer.status_code == 303
-    assert answer.headers["location"] == "/dashboard"  # a head lands on the dashboard
+    assert answer.headers["location"] == "/my"  # a head lands on "Việc của tôi"
     cookie = answer.headers["set-cookie"]
     assert (
         cookie.startswith(f"{COOKIE}=")
         and "HttpOnly" in cookie
         and "samesite=lax" in cookie.lower()
     )
-    home = site.client.get("/")
+    home = site.client.get("/", follow_redirects=True)
     assert "Nguyễn Văn Giám" in home.text and "Đăng xuất" in home.text
 
 
@@ -55,7 +55,7 @@ def test_signing_in_goes_back_to_the_page_asked_for_but_never_to_another_site(si
     assert log_in(site, next_path="/tasks/1").headers["location"] == "/tasks/1"
     site.client.cookies.clear()
     for foreign in ("//evil.example/x", "https://evil.example/", "/\\evil.example", "/logout"):
-        assert log_in(site, next_path=foreign).headers["location"] == "/dashboard"
+        assert log_in(site, next_path=foreign).headers["location"] == "/my"
         site.client.cookies.clear()
 
 
@@ -90,20 +90,20 @@ def test_signing_out_ends_the_session_even_for_a_copied_cookie(site):
     log_in(site)
     stolen = site.client.cookies.get(COOKIE)
     site.clock.now += timedelta(minutes=5)
-    home = site.client.get("/")
+    home = site.client.get("/", follow_redirects=True)
     answer = site.client.post("/logout", data={"csrf": csrf_of(home.text)})
     assert answer.status_code == 303 and answer.headers["location"] == "/login?bye=1"
     assert "đã đăng xuất" in site.client.get("/login?bye=1").text
     site.client.cookies.set(COOKIE, stolen or "")
-    assert "Nguyễn Văn Giám" not in site.client.get("/").text
+    assert "Nguyễn Văn Giám" not in site.client.get("/", follow_redirects=True).text
 
 
 def test_a_session_lasts_twelve_hours(site):
     log_in(site)
     site.clock.now += LIFETIME - timedelta(minutes=1)
-    assert "Nguyễn Văn Giám" in site.client.get("/").text
+    assert "Nguyễn Văn Giám" in site.client.get("/", follow_redirects=True).text
     site.clock.now += timedelta(minutes=2)
-    assert "Nguyễn Văn Giám" not in site.client.get("/").text
+    assert "Nguyễn Văn Giám" not in site.client.get("/", follow_redirects=True).text
 
 
 def test_a_forged_session_cookie_is_nobody(site):
@@ -111,7 +111,7 @@ def test_a_forged_session_cookie_is_nobody(site):
     cookie = site.client.cookies.get(COOKIE) or ""
     payload, mac = cookie.split(".")
     site.client.cookies.set(COOKIE, payload + "." + ("0" if mac[0] != "0" else "1") + mac[1:])
-    assert "Nguyễn Văn Giám" not in site.client.get("/").text
+    assert "Nguyễn Văn Giám" not in site.client.get("/", follow_redirects=True).text
 
 
 def test_a_sign_in_link_asks_for_a_click_then_signs_in_once(site):
@@ -123,7 +123,7 @@ def test_a_sign_in_link_asks_for_a_click_then_signs_in_once(site):
     assert COOKIE not in page.headers.get("set-cookie", "")  # a GET signs nobody in
     answer = site.client.post(path, data={"csrf": csrf_of(page.text)})
     assert answer.status_code == 303
-    assert "Trần Thị Điều" in site.client.get("/").text
+    assert "Trần Thị Điều" in site.client.get("/", follow_redirects=True).text
     again = site.client.get(path)
     assert again.status_code == 400 and "đã được dùng" in again.text
 
@@ -140,4 +140,4 @@ def test_a_forged_or_expired_sign_in_link_gets_a_clear_page(site):
 def test_a_signed_in_person_opening_the_sign_in_page_goes_home(site):
     log_in(site)
     answer = site.client.get("/login")
-    assert answer.status_code == 303 and answer.headers["location"] == "/dashboard"
+    assert answer.status_code == 303 and answer.headers["location"] == "/my"

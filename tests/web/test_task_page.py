@@ -127,9 +127,11 @@ def test_a_link_for_one_task_does_not_open_another(web):
     assert response.status_code == 400 and "không dùng cho nhiệm vụ này" in response.text
 
 
-def test_without_a_token_the_page_asks_for_the_link_from_the_email(web):
-    response = web.client.get(f"/tasks/{web.task_id()}")
-    assert response.status_code == 400 and "liên kết trong thư" in response.text
+def test_without_a_token_the_page_asks_to_sign_in_and_comes_back(web):
+    task_id = web.task_id()
+    response = web.client.get(f"/tasks/{task_id}")
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/login?next=/tasks/{task_id}"
 
 
 def test_viewing_never_changes_anything(web):

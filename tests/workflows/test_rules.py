@@ -101,8 +101,35 @@ def test_an_extension_restarts_from_the_new_due_date():
     assert ("2025-12-04", "before-7") not in steps
 
 
-def test_nothing_is_planned_before_the_task_existed():
-    assert schedule(task(created_on=date(2025, 12, 11)))[0] == ("2025-12-12", "before-1")
+def test_a_task_created_between_two_reminders_gets_the_one_it_stands_at_that_morning():
+    # Due Monday 15/12; created Thursday 11/12, after "3 days before" (10/12).
+    steps = schedule(task(created_on=date(2025, 12, 11)))
+
+    assert steps[:2] == [("2025-12-11", "before-3"), ("2025-12-12", "before-1")]
+    assert ("2025-12-04", "before-7") not in steps and ("2025-12-10", "before-3") not in steps
+
+
+def test_a_task_created_already_overdue_is_chased_at_once_with_its_current_step():
+    # A catalogue loaded on 09/06/2025 with a task due 31/03: the leadership step, today.
+    steps = schedule(task(due=date(2025, 3, 31), period_start=date(2025, 3, 31),
+                          period_end=date(2025, 3, 31), created_on=date(2025, 6, 9)))  # fmt: skip
+
+    assert steps[0] == ("2025-06-09", "overdue-weekly-4")
+    assert len([s for s in steps if s[0] == "2025-06-09"]) == 1
+
+
+def test_a_year_planned_after_it_ended_still_chases_every_open_task():
+    # `dondoc plan --year 2025` run in 2026: nothing of 2025 may stay silent.
+    late = task(created_on=date(2026, 12, 7))
+
+    assert schedule(late) == [("2026-12-07", "overdue-weekly-4")]
+
+
+def test_a_task_with_a_step_on_its_first_day_gets_that_step_only():
+    # Created on the morning of "1 day before": that reminder, not the one it missed too.
+    steps = schedule(task(created_on=date(2025, 12, 12)))
+
+    assert steps[0] == ("2025-12-12", "before-1") and steps[1][1] == "due-day"
 
 
 def test_a_long_deliverable_is_asked_for_progress_at_quarterly_cut_offs():

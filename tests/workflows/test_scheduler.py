@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -160,6 +164,17 @@ def test_a_released_lease_is_free_at_once(two_processes):
     assert guard.release()
     assert claim(second, "B", T0 + timedelta(seconds=1))
     assert not guard.release()  # B's now: A cannot give it away
+
+
+def test_the_lease_of_a_process_that_died_on_this_host_is_free_at_once(two_processes):
+    first, second = two_processes
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])  # noqa: S603
+    dead.wait()
+    alive = f"{socket.gethostname()}:{os.getpid()}"
+    assert claim(first, f"{socket.gethostname()}:{dead.pid}", T0)
+
+    assert claim(second, alive, T0 + timedelta(seconds=1))  # not after TTL: its holder is gone
+    assert not claim(first, "C", T0 + timedelta(seconds=2))  # a live holder keeps it
 
 
 def test_a_refused_claim_leaves_the_callers_transaction_usable(two_processes):

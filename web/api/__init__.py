@@ -12,13 +12,20 @@ from typing import Any
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 
-from web.api import routes_directory, routes_inspections, routes_reports, routes_tasks
+from web.api import (
+    routes_decisions,
+    routes_directory,
+    routes_inspections,
+    routes_reports,
+    routes_tasks,
+)
 from web.api.errors import ApiError
 from web.api.schemas import ErrorBody
 
 PREFIX = "/api/v1"
 VERSION = "1.0"
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "Nội dung gửi lên không phải JSON"},
     401: {"model": ErrorBody, "description": "Thiếu hoặc sai mã truy cập"},
     422: {"model": ErrorBody, "description": "Tham số không hợp lệ (nêu tên tham số)"},
 }
@@ -34,6 +41,7 @@ def single_values(request: Request) -> None:
 router = APIRouter(prefix=PREFIX, responses=ERRORS, dependencies=[Depends(single_values)])
 router.include_router(routes_directory.router)
 router.include_router(routes_tasks.router)
+router.include_router(routes_decisions.router)
 router.include_router(routes_reports.router)
 router.include_router(routes_inspections.router)
 

@@ -21,6 +21,7 @@ UNAUTHORISED = (
 BAD_TOKEN = "Mã truy cập không hợp lệ, đã bị thu hồi, hoặc người dùng không còn trong danh bạ."
 NOT_FOUND = "Không có tài nguyên này trong API (hoặc ông/bà không có quyền xem)."
 NOT_ALLOWED_METHOD = "Phương thức này không được hỗ trợ ở địa chỉ này."
+BAD_BODY = "Nội dung gửi lên không đọc được: cần JSON (Content-Type: application/json)."
 CRASHED = "Đã có lỗi trong hệ thống. Xin thử lại sau ít phút."
 
 _LOCATIONS = {"query", "path", "body", "header", "cookie"}
@@ -83,6 +84,8 @@ def message_of(problem: dict[str, Any]) -> str:
             return f"{words} {context[bound]}"
     if kind in ("enum", "literal_error"):
         return f"phải là một trong: {context.get('expected', '')}"
+    if kind == "value_error" and context.get("error"):
+        return str(context["error"])
     if kind == "string_too_long":
         return f"dài quá {context.get('max_length')} ký tự"
     if kind == "string_too_short":
@@ -114,7 +117,9 @@ _MESSAGES = {
 
 def api_http_error(status: int, headers: Mapping[str, str] | None = None) -> JSONResponse:
     """Starlette's own refusals (unknown address, method), with their headers (Allow)."""
-    detail = {404: NOT_FOUND, 405: NOT_ALLOWED_METHOD}.get(status, "Yêu cầu không thực hiện được.")
+    detail = {404: NOT_FOUND, 405: NOT_ALLOWED_METHOD, 400: BAD_BODY}.get(
+        status, "Yêu cầu không thực hiện được."
+    )
     response = error_response(status, detail)
     response.headers.update(headers or {})
     return response
