@@ -106,11 +106,11 @@ def iter_tasks(
         (id_, obligation, agency, role, period, start, end, due, original, stored) = row[:10]
         subject, completed, due_then = row[10:]
         key = (stored, due, completed, due_then)
-        shown = statuses.get(key, ())
-        if shown == ():
+        if key not in statuses:
             status = status_of(stored, due, completed, due_then, today, calendar)
             wanted = filters.status is None or status == filters.status
-            shown = statuses[key] = (status.value, LABELS[status].label) if wanted else None
+            statuses[key] = (status.value, LABELS[status].label) if wanted else None
+        shown = statuses[key]
         if shown is None:
             continue
         code, number, clause, title, kind = obligations[obligation]
