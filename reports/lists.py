@@ -91,7 +91,7 @@ def _lines(
         .join(Document, Obligation.document_id == Document.id)
         .join(Agency, Task.agency_id == Agency.id)
         .where(*where)
-        .order_by(Task.due_on, Agency.code, Task.id)
+        .order_by(_not_by_index(Task.due_on), Agency.code, Task.id)
         .limit(limit)
     )
     return [
@@ -109,6 +109,17 @@ def _lines(
         )
         for row in session.execute(query)
     ]
+
+
+def _not_by_index(column: ColumnElement[date]) -> ColumnElement[date]:
+    """The same value, as an expression no index matches.
+
+    Ordered by the bare column with a LIMIT, PostgreSQL walks `ix_tasks_due_on` from the
+    oldest due date and filters out every task of earlier years on the way (80,000 rows
+    for 50 lines on the benchmark: 40 ms); sorting the few matching tasks found through
+    the period and status indexes takes 12 ms.
+    """
+    return func.coalesce(column, column)
 
 
 def count_overdue(session: Session, *, filters: ReportFilter, as_of: AsOf) -> int:
