@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, func, not_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, not_, select
 from sqlalchemy.orm import Session
 
 from reports.filters import ReportFilter
@@ -111,7 +111,7 @@ def _lines(
     ]
 
 
-def _not_by_index(column: ColumnElement[date]) -> ColumnElement[date]:
+def _not_by_index(column: SQLColumnExpression[date]) -> ColumnElement[date]:
     """The same value, as an expression no index matches.
 
     Ordered by the bare column with a LIMIT, PostgreSQL walks `ix_tasks_due_on` from the
