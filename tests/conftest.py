@@ -72,6 +72,9 @@ def fresh_postgres_database(suffix: str) -> str:
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         connection.execute(text(f'CREATE DATABASE "{name}"'))
+        # Commits need not wait for the server's disk: the tests kill clients, never the
+        # server, so nothing they check depends on it, and it halves their time.
+        connection.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit TO off'))
     admin.dispose()
     return make_url(_pg_admin_url()).set(database=name).render_as_string(hide_password=False)
 

@@ -126,11 +126,12 @@ def check_inspections(
     today = local_date(now)
     if secret is not None:
         _plan_missing(session, today.year, secret, calendar, now, report)
-    context = _Context(session)
+    context: _Context | None = None  # people and duties, read only on a day with a warning
     rows: list[dict[str, Any]] = []
     for facts in unit_periods(session, first=today - LOOKBACK, last=today):
         for warning in due_warnings(facts, calendar, now):
             report.warnings += 1
+            context = context or _Context(session)
             found = context.rows(warning, now)
             report.unreachable += not found
             rows += found
