@@ -8,7 +8,8 @@
    obligation with the same role, status and dates get the same answer: it is asked once
    per sweep.
 3. Turn each action into one outbox row per person told (and per webhook), keyed by task,
-   step, due date, channel and recipient.
+   step, due date, channel and recipient: a tuple in the outbox's column order, the
+   item's JSON encoded once and shared by its rows (only the reason differs).
 4. In the same transaction, insert the rows (duplicates ignored) and move
    `next_action_at` to the task's next action, by compare-and-set: a task another sweep
    already advanced is left alone. A few statements per batch, not one per task.
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Integer, Row, bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -28,7 +29,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from notifications.digest import DigestItem
 from notifications.models import Channel
-from notifications.outbox import enqueue
+from notifications.outbox import encode_payload, enqueue_encoded
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import OPEN_STATUSES, AssignmentRole, Obligation, Task, TaskStatus
 from tasks_catalog.sql import table_of
@@ -51,22 +52,22 @@ _VALUES = {
     for enum in (Channel, ActionKind, AssignmentRole, TaskStatus)
     for member in enum
 }
-# What the sweep reads of a due task; rows, not ORM objects: a sweep reads thousands.
-DUE_COLUMNS = (
-    Task.id,
-    Task.obligation_id,
-    Task.agency_id,
-    Task.role,
-    Task.status,
-    Task.due_on,
-    Task.original_due_on,
-    Task.period_start,
-    Task.period_end,
-    Task.period_label,
-    Task.created_at,
-    Task.next_action_at,
-)
 _TASKS = table_of(Task).c
+# What the sweep reads of a due task; Core rows, not ORM objects: a sweep reads thousands.
+DUE_COLUMNS = (
+    _TASKS.id,
+    _TASKS.obligation_id,
+    _TASKS.agency_id,
+    _TASKS.role,
+    _TASKS.status,
+    _TASKS.due_on,
+    _TASKS.original_due_on,
+    _TASKS.period_start,
+    _TASKS.period_end,
+    _TASKS.period_label,
+    _TASKS.created_at,
+    _TASKS.next_action_at,
+)
 # Compare-and-set, executed once per batch with one parameter set per task (SQLite) …
 ADVANCE = (
     update(table_of(Task))
@@ -131,26 +132,26 @@ def sweep(
         if not tasks:
             return report
         rules.load_obligations({task.obligation_id for task in tasks})
-        rows: list[dict[str, Any]] = []
+        rows: list[tuple[Any, ...]] = []
         moves: list[dict[str, Any]] = []
         for task in tasks:
             actions, following = rules.answer(task)
             rows += _rows_for(task, actions, rules, audiences, now, webhook_urls, report)
             moves.append({"task_id": task.id, "seen": task.next_action_at, "following": following})
         report.tasks += len(tasks)
-        report.queued += enqueue(session, rows)
+        report.queued += enqueue_encoded(session, rows)
         _advance(session, moves)
 
 
 def _due_tasks(session: Session, now: datetime, limit: int) -> Sequence[Row[*tuple[Any, ...]]]:
     query = (
         select(*DUE_COLUMNS)
-        .where(Task.next_action_at <= now, Task.status.in_(OPEN_STATUSES))
-        .order_by(Task.next_action_at, Task.id)
+        .where(_TASKS.next_action_at <= now, _TASKS.status.in_(OPEN_STATUSES))
+        .order_by(_TASKS.next_action_at, _TASKS.id)
         .limit(limit)
-        .with_for_update(skip_locked=True, of=Task)
+        .with_for_update(skip_locked=True, of=table_of(Task))
     )
-    return session.execute(query).all()
+    return session.connection().execute(query).all()
 
 
 def _advance(session: Session, moves: list[dict[str, Any]]) -> None:
@@ -281,22 +282,52 @@ def _rows_for(
     now: datetime,
     webhook_urls: Sequence[str],
     report: SweepReport,
-) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
     for action in actions:
         event = _Event(task, action, now)
         report.by_kind[event.kind] = report.by_kind.get(event.kind, 0) + 1
-        item = _item(task, event, rules, audiences).to_payload()
+        payload = _Payload(_item(task, event, rules, audiences).to_payload())
         for recipient, is_copy in audiences.people(task.agency_id, action):
-            payload = {
-                **item,
-                "copy_reason": recipient.reason if is_copy else None,
-                "reason": recipient.reason,
-            }
-            rows.append(event.row(Channel.EMAIL, recipient.email, recipient.name, payload))
+            json = payload.for_person(recipient.reason if is_copy else None, recipient.reason)
+            rows.append(event.row(Channel.EMAIL, recipient.email, recipient.name, json))
         for url in webhook_urls:
-            rows.append(event.row(Channel.WEBHOOK, url, "webhook", item))
+            rows.append(event.row(Channel.WEBHOOK, url, "webhook", payload.whole))
     return rows
+
+
+class _Payload:
+    """An item's JSON, encoded once for all the rows that carry it.
+
+    A person's row carries `{**item, "copy_reason": …, "reason": …}`: the item's keys in
+    their order, `copy_reason` (one of them) replaced, `reason` appended. The text is
+    spliced from the item's two halves around `copy_reason`, as json.dumps of that dict
+    would write it; a webhook's row carries the item as it is.
+    """
+
+    _reasons: ClassVar[dict[str | None, str]] = {}  # encoded once per process: a few dozen reasons
+
+    def __init__(self, item: dict[str, Any]) -> None:
+        names = list(item)
+        cut = names.index("copy_reason")
+        before = encode_payload({name: item[name] for name in names[:cut]})
+        after = encode_payload({name: item[name] for name in names[cut + 1 :]})
+        self.whole = encode_payload(item)
+        self._head = f'{before[:-1]},"copy_reason":' if cut else '{"copy_reason":'
+        self._tail = f",{after[1:-1]}," if len(after) > 2 else ","
+
+    def for_person(self, copy_reason: str | None, reason: str | None) -> str:
+        return (
+            f"{self._head}{self._encoded(copy_reason)}{self._tail}"
+            f'"reason":{self._encoded(reason)}}}'
+        )
+
+    @classmethod
+    def _encoded(cls, text: str | None) -> str:
+        found = cls._reasons.get(text)
+        if found is None:
+            found = cls._reasons[text] = encode_payload(text)
+        return found
 
 
 class _Event:
@@ -311,22 +342,21 @@ class _Event:
         self.now = now
         self.next_attempt_at = now - timedelta(seconds=1)
 
-    def row(
-        self, channel: Channel, recipient: str, name: str, payload: dict[str, Any]
-    ) -> dict[str, Any]:
+    def row(self, channel: Channel, recipient: str, name: str, payload: str) -> tuple[Any, ...]:
+        """A row in `ENCODED_COLUMNS` order."""
         key = f"{self.key}/{_VALUES[channel]}/{recipient.lower()}"
-        return {
-            "key": key[:400],
-            "task_id": self.task_id,
-            "channel": channel,
-            "recipient": recipient,
-            "recipient_name": name,
-            "kind": self.kind,
-            "step": self.step,
-            "payload": payload,
-            "created_at": self.now,
-            "next_attempt_at": self.next_attempt_at,
-        }
+        return (
+            key[:400],
+            self.task_id,
+            channel,
+            recipient,
+            name,
+            self.kind,
+            self.step,
+            payload,
+            self.now,
+            self.next_attempt_at,
+        )
 
 
 def _item(task: Row[Any], event: _Event, rules: _RuleAnswers, audiences: _Audiences) -> DigestItem:
