@@ -9,10 +9,9 @@ moment, the state, the channel):
   it spares the server parsing the rows from a JSON document per statement).
 - SQLite: an executemany of one prepared `INSERT … ON CONFLICT DO NOTHING`.
 
-`enqueue` takes dicts (a few rows at a time: decisions, inspections); the sweep, which
-queues thousands, hands `enqueue_encoded` tuples in `ENCODED_COLUMNS` order with each
-payload already JSON text (`encode_payload`): about 2.3 rows share one item, whose JSON
-it encodes once.
+`enqueue` takes dicts (a few rows at a time: decisions, inspections) or, from the sweep,
+which queues thousands, tuples in `ENCODED_COLUMNS` order with each payload already JSON
+text (`encode_payload`): about 2.3 rows share one item, whose JSON the sweep encodes once.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ import json
 from collections.abc import Callable, Sequence
 from functools import partial
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import JSON, Column, Connection, func, select
 from sqlalchemy.engine import Dialect
@@ -34,7 +33,7 @@ INSERT_CHUNK = 2000  # rows per statement
 DEFAULTS = {"state": NotificationState.PENDING, "attempts": 0}  # as the model's defaults
 _TABLE = table_of(Notification)
 _INCOMING = "outbox_incoming"  # PostgreSQL: a temporary table per session, emptied at commit
-# A queued row as `enqueue_encoded` takes it, the payload as JSON text.
+# A queued row as a tuple for `enqueue`, the payload as JSON text.
 ENCODED_COLUMNS = (
     "key",
     "task_id",
@@ -53,15 +52,22 @@ encode_payload: Callable[[Any], str] = partial(
 )
 
 
-def enqueue(session: Session, rows: list[dict[str, Any]]) -> int:
+def enqueue(session: Session, rows: Sequence[dict[str, Any]] | Sequence[tuple[Any, ...]]) -> int:
     """Insert rows whose key is new; a key already queued (or sent) is left alone.
 
-    Rows are dicts of Notification columns, all with the same keys. Returns how many rows
-    were inserted. Runs in the caller's transaction, beside the state change that caused
-    the notifications.
+    Rows are dicts of Notification columns, all with the same keys, or tuples in
+    `ENCODED_COLUMNS` order whose payload is JSON text. Returns how many rows were
+    inserted. Runs in the caller's transaction, beside the state change that caused the
+    notifications.
     """
     if not rows:
         return 0
+    if isinstance(rows[0], tuple):
+        return _enqueue_encoded(session, cast(Sequence[tuple[Any, ...]], rows))
+    return _enqueue_dicts(session, cast(Sequence[dict[str, Any]], rows))
+
+
+def _enqueue_dicts(session: Session, rows: Sequence[dict[str, Any]]) -> int:
     connection = session.connection()
     insert = _insert_postgresql if connection.dialect.name == "postgresql" else _insert_sqlite
     inserted = 0
@@ -72,10 +78,7 @@ def enqueue(session: Session, rows: list[dict[str, Any]]) -> int:
     return inserted
 
 
-def enqueue_encoded(session: Session, rows: Sequence[tuple[Any, ...]]) -> int:
-    """`enqueue` for rows already in `ENCODED_COLUMNS` order, payloads as JSON text."""
-    if not rows:
-        return 0
+def _enqueue_encoded(session: Session, rows: Sequence[tuple[Any, ...]]) -> int:
     connection = session.connection()
     dialect = connection.dialect
     names = [*ENCODED_COLUMNS, *DEFAULTS]

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from notifications.digest import DigestItem
 from notifications.models import Channel
-from notifications.outbox import encode_payload, enqueue_encoded
+from notifications.outbox import encode_payload, enqueue
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import OPEN_STATUSES, AssignmentRole, Obligation, Task, TaskStatus
 from tasks_catalog.sql import table_of
@@ -139,7 +139,7 @@ def sweep(
             rows += _rows_for(task, actions, rules, audiences, now, webhook_urls, report)
             moves.append({"task_id": task.id, "seen": task.next_action_at, "following": following})
         report.tasks += len(tasks)
-        report.queued += enqueue_encoded(session, rows)
+        report.queued += enqueue(session, rows)
         _advance(session, moves)
 
 
