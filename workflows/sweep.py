@@ -69,11 +69,7 @@ DUE_COLUMNS = (
     _TASKS.next_action_at,
 )
 # Compare-and-set, executed once per batch with one parameter set per task (SQLite) …
-ADVANCE = (
-    update(table_of(Task))
-    .where(_TASKS.id == bindparam("task_id"), _TASKS.next_action_at == bindparam("seen"))
-    .values(next_action_at=bindparam("following"))
-)
+ADVANCE_SQLITE = "UPDATE tasks SET next_action_at = ? WHERE id = ? AND next_action_at = ?"
 # … or as one UPDATE … FROM unnest(ids, seen, following) (PostgreSQL).
 _MOVES = select(
     func.unnest(bindparam("task_id", type_=ARRAY(Integer))).label("task_id"),
@@ -164,12 +160,31 @@ def _advance(session: Session, moves: list[dict[str, Any]]) -> None:
         }
         connection.execute(ADVANCE_ALL, columns)
     else:
-        connection.execute(ADVANCE, moves)
+        # Bound by the driver: the moments are few (shared by tasks) and converted once.
+        dialect = connection.dialect
+        moment = _memoized(_TASKS.next_action_at.type.dialect_impl(dialect).bind_processor(dialect))
+        rows = [
+            (moment(move["following"]), move["task_id"], moment(move["seen"])) for move in moves
+        ]
+        connection.exec_driver_sql(ADVANCE_SQLITE, rows)
     # Task objects the caller holds in this session must not keep the old value.
     moved = {move["task_id"] for move in moves}
     for held in list(session.identity_map.values()):
         if isinstance(held, Task) and held.id in moved:
             session.expire(held, ["next_action_at"])
+
+
+def _memoized(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    if process is None:
+        return lambda value: value
+    done: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        if value not in done:
+            done[value] = process(value)
+        return done[value]
+
+    return convert
 
 
 class _RuleAnswers:
@@ -189,6 +204,8 @@ class _RuleAnswers:
         self.today = now.astimezone(LOCAL_TZ).date()
         self.obligations: dict[int, Obligation] = {}
         self._obligation_facts: dict[int, tuple[FollowUpPolicy, str, bool]] = {}
+        # What an item says of its obligation, read once (ORM attributes cost per read).
+        self.texts: dict[int, tuple[str, str, str, str]] = {}
         self._answers: dict[tuple[Any, ...], tuple[list[Action], datetime | None]] = {}
         self._days: dict[datetime, date] = {}
 
@@ -208,6 +225,12 @@ class _RuleAnswers:
                 self.lookup(obligation),
                 obligation.kind,
                 is_report,
+            )
+            self.texts[obligation.id] = (
+                obligation.document.number,
+                obligation.clause,
+                obligation.code,
+                obligation.title,
             )
 
     def answer(self, task: Row[Any]) -> tuple[list[Action], datetime | None]:
@@ -252,13 +275,16 @@ class _Audiences:
     def __init__(self, directory: RecipientDirectory) -> None:
         self.directory = directory
         self._people: dict[tuple[Any, ...], list[tuple[Recipient, bool]]] = {}
+        self._names: dict[int, tuple[str, str]] = {}
 
-    def agency_name(self, agency_id: int) -> str:
-        return self.directory.agencies[agency_id].name
-
-    def province_name(self, agency_id: int) -> str:
-        agency = self.directory.agencies[agency_id]
-        return self.directory.provinces.get(agency.province, "")
+    def names(self, agency_id: int) -> tuple[str, str]:
+        """(the agency's name, its province's)."""
+        found = self._names.get(agency_id)
+        if found is None:
+            agency = self.directory.agencies[agency_id]
+            province = self.directory.provinces.get(agency.province, "")
+            found = self._names[agency_id] = (agency.name, province)
+        return found
 
     def people(self, agency_id: int, action: Action) -> list[tuple[Recipient, bool]]:
         """Everyone told, once each: the addressees, then those in copy."""
@@ -300,27 +326,23 @@ class _Payload:
     """An item's JSON, encoded once for all the rows that carry it.
 
     A person's row carries `{**item, "copy_reason": …, "reason": …}`: the item's keys in
-    their order, `copy_reason` (one of them) replaced, `reason` appended. The text is
-    spliced from the item's two halves around `copy_reason`, as json.dumps of that dict
-    would write it; a webhook's row carries the item as it is.
+    their order, `copy_reason` (None in the item) replaced, `reason` appended, as
+    json.dumps of that dict would write it; a webhook's row carries the item as it is.
+    The text `"copy_reason":null` occurs once in the item's JSON, as its key and value:
+    inside a JSON string a quote is always escaped, so no value can contain it.
     """
 
-    _reasons: ClassVar[dict[str | None, str]] = {}  # encoded once per process: a few dozen reasons
+    _COPY = '"copy_reason":null'
+    _reasons: ClassVar[dict[str | None, str]] = {}  # a few dozen in a sweep: encoded once
 
     def __init__(self, item: dict[str, Any]) -> None:
-        names = list(item)
-        cut = names.index("copy_reason")
-        before = encode_payload({name: item[name] for name in names[:cut]})
-        after = encode_payload({name: item[name] for name in names[cut + 1 :]})
         self.whole = encode_payload(item)
-        self._head = f'{before[:-1]},"copy_reason":' if cut else '{"copy_reason":'
-        self._tail = f",{after[1:-1]}," if len(after) > 2 else ","
+        cut = self.whole.index(self._COPY)
+        self._head = self.whole[: cut + len(self._COPY) - len("null")]
+        self._tail = self.whole[cut + len(self._COPY) : -1] + ',"reason":'
 
     def for_person(self, copy_reason: str | None, reason: str | None) -> str:
-        return (
-            f"{self._head}{self._encoded(copy_reason)}{self._tail}"
-            f'"reason":{self._encoded(reason)}}}'
-        )
+        return f"{self._head}{self._encoded(copy_reason)}{self._tail}{self._encoded(reason)}}}"
 
     @classmethod
     def _encoded(cls, text: str | None) -> str:
@@ -360,17 +382,18 @@ class _Event:
 
 
 def _item(task: Row[Any], event: _Event, rules: _RuleAnswers, audiences: _Audiences) -> DigestItem:
-    obligation = rules.obligations[task.obligation_id]
+    document, clause, code, title = rules.texts[task.obligation_id]
+    agency_name, province = audiences.names(task.agency_id)
     return DigestItem(
         kind=event.kind,
         step=event.step,
         task_id=task.id,
-        document=obligation.document.number,
-        clause=obligation.clause,
-        obligation_code=obligation.code,
-        title=obligation.title,
-        agency_name=audiences.agency_name(task.agency_id),
-        province=audiences.province_name(task.agency_id),
+        document=document,
+        clause=clause,
+        obligation_code=code,
+        title=title,
+        agency_name=agency_name,
+        province=province,
         role=_VALUES[task.role],
         period=task.period_label,
         due=task.due_on,
