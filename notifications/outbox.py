@@ -89,11 +89,15 @@ def _enqueue_encoded(session: Session, rows: Sequence[tuple[Any, ...]]) -> int:
         and (convert := _converter(_TABLE.c[name], dialect)) is not None
     ]
     defaults = tuple(_bound_rows([DEFAULTS], list(DEFAULTS), dialect)[0])
-    insert = _insert_postgresql if dialect.name == "postgresql" else _insert_sqlite
+    postgresql = dialect.name == "postgresql"
+    insert = _insert_postgresql if postgresql else _insert_sqlite
+    # PostgreSQL: one COPY streams every row, then one INSERT … SELECT (each further chunk
+    # costs a statement and a TRUNCATE of the temporary table).
+    chunk = len(rows) if postgresql else INSERT_CHUNK
     inserted = 0
-    for start in range(0, len(rows), INSERT_CHUNK):
+    for start in range(0, len(rows), chunk):
         bound = []
-        for row in rows[start : start + INSERT_CHUNK]:
+        for row in rows[start : start + chunk]:
             values = list(row)
             for position, convert in converters:
                 values[position] = convert(values[position])
