@@ -122,16 +122,19 @@ def _encoded(name: str, value: str) -> str:
     break between two encoded words, so a space outside them would be lost)."""
     if value.isascii():
         return _fold(name, value.split(" "), separator="")[len(name) + 2 :]
+    # Cut the UTF-8 bytes greedily, never before a continuation byte (10xxxxxx): whole
+    # characters in each word, without encoding the value character by character.
+    data = value.encode("utf-8")
     words: list[str] = []
-    chunk = b""
-    for character in value:
-        encoded = character.encode("utf-8")
-        if len(chunk) + len(encoded) > _WORD_BYTES:
-            words.append(_word(chunk))
-            chunk = b""
-        chunk += encoded
-    words.append(_word(chunk))
-    return (CRLF + " ").join(words)
+    start = 0
+    while True:
+        end = min(start + _WORD_BYTES, len(data))
+        while end < len(data) and data[end] & 0xC0 == 0x80:
+            end -= 1
+        words.append(_word(data[start:end]))
+        if end >= len(data):
+            return (CRLF + " ").join(words)
+        start = end
 
 
 def _word(raw: bytes) -> str:
