@@ -58,6 +58,12 @@ _INTRO = re.compile(
     r"^\W*(?:de\s[^.;:]{0,80},\s*)?(?:chu\s+tich|uy\s+ban|ubnd)[^.;:]{0,60}"
     r"\b(?:yeu\s+cau|chi\s+thi|ket\s+luan|de\s+nghi)(?:\s+nhu\s+sau)?\s*:?\s*$"
 )
+# An inspection plan describes itself item by item ("1. Đối tượng: 08 sở, ban, ngành …",
+# "3. Thời gian: từ tháng 5 đến tháng 10"): whom and when, not a duty of anyone.
+_DESCRIBES = re.compile(
+    r"\W*(?:doi\s+tuong|noi\s+dung|thoi\s+gian|pham\s+vi|dia\s+diem|thanh\s+phan)"
+    r"(?:\s+(?:kiem|thanh)\s+tra)?\s*:"
+)
 _HANDS_IN = re.compile(r"\W*(?:trinh|bao\s+cao|gui|tong\s+hop)\b")
 TARGET_WORDS = re.compile(r"\d\s*%|\bden\s+nam\s+20\d\d")
 _HALF_AND_YEAR = re.compile(
@@ -198,6 +204,8 @@ class Reader(FieldReader):
         "Để khắc phục tình trạng trên, Chủ tịch UBND tỉnh yêu cầu:" only opens the list."""
         words = self.folded[clause.start : clause.end]
         if re.match(r"\W*moi\s", words) and _LIMIT.search(words) and find_count(words) is None:
+            return True
+        if _DESCRIBES.match(words) and not (INSPECTION.search(words) or find_count(words)):
             return True
         return bool(_INTRO.search(words))
 

@@ -180,7 +180,12 @@ def _each(text: str, window: str, offset: int) -> list[_Raw]:
     return found
 
 
-_LIMIT = re.compile(r"[^.;]{0,30}?(?:khong qua|toi da|duoc kiem tra|\d+\s*(?:lan|cuoc)\s*/)")
+# "mỗi đơn vị không quá 01 lần/năm", "mỗi cơ quan 01 lần trong năm": how often each unit is
+# inspected, not a goal for every unit
+_LIMIT = re.compile(
+    r"[^.;]{0,30}?(?:khong qua|toi da|duoc kiem tra|"
+    r"\d+\s*(?:lan|cuoc|dot)\s*(?:/|(?:trong|moi|mot|tren)\s+(?:1\s+|01\s+)?(?:nam|quy|6 thang)))"
+)
 
 _GRADES = {"rat tot": 1.0, "tot": 2.0, "kha": 3.0, "trung binh": 4.0}
 _GRADE = re.compile(

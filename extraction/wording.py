@@ -34,7 +34,8 @@ MAKE = re.compile(
 INSPECTION = re.compile(
     r"kiem tra[^.;]{0,40}dot xuat|dot xuat[^.;]{0,40}kiem tra|\d+\s*cuoc\s*/|"
     r"dinh ky kiem tra|kiem tra dinh ky|kiem tra,\s*thanh tra dinh ky|"
-    r"kiem tra[^.;]{0,120}(?<!khong qua )(?<!toi da )\b\d+\s*(?:cuoc|lan)\s*/\s*(?:nam|quy|6 thang)|"
+    r"kiem tra[^.;]{0,120}(?<!khong qua )(?<!toi da )\b\d+\s*(?:cuoc|lan)\s*"
+    r"(?:/\s*|(?:trong|moi|mot)\s+(?:1\s+|01\s+)?)(?:nam|quy|6 thang)|"
     r"kiem tra[^.;]{0,120}\b(?:6 thang|quy|nam)\s*/\s*(?:01\s+)?lan\b|kiem tra theo ke hoach|"
     r"\bto chuc kiem tra\b[^.;]{0,60}\btai\s+(?:it nhat|toi thieu|\d+%|cac|mot so)|"
     r"\bkiem tra\b[^.;]{0,80}\btai\s+(?:it nhat|toi thieu)\s+\d+\s*%|"
