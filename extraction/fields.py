@@ -201,6 +201,21 @@ class FieldReader:
         draft.deliverable = draft.deliverable or deliverable or "Báo cáo kết quả thực hiện"
         draft.confidence["deliverable"] = 0.7 if deliverable else 0.3
 
+    def not_before_issue(self, draft: Draft) -> None:
+        """A date the text gives that had passed when the document was issued ("Quý I năm
+        2025, toàn tỉnh có …" in a conclusion of April) would never fall due, and a catalogue
+        with such a schedule does not validate: the draft keeps the entry, due on the issue
+        date, and says so for the reviewer."""
+        once = (draft.schedule or {}).get("once")
+        if not isinstance(once, date) or once >= self.issued:
+            return
+        draft.schedule = {**(draft.schedule or {}), "once": self.issued}
+        draft.confidence["schedule"] = 0.2
+        draft.guesses.append(
+            f"mốc văn bản nêu ({once:%d/%m/%Y}) đã qua khi văn bản ban hành: có thể là kết quả "
+            f"đã đạt, không phải nhiệm vụ; tạm lấy ngày ban hành {self.issued:%d/%m/%Y}"
+        )
+
     def _unfolded(self, folded_words: str) -> str:
         """The source's own words (with diacritics) for words read from the folded text."""
         pattern = r"\s+".join(re.escape(w) for w in folded_words.split())

@@ -12,9 +12,13 @@ import pytest
 from extraction.agencies import AgencyIndex
 from extraction.corpus import CORPUS, corpus_cases, source_file
 from extraction.draft import extract_draft
+from extraction.output import registry_yaml, to_yaml
+from extraction.registry_draft import extract_with_registry_draft
 from extraction.structure import classify_title
 from extraction.targets import find_count, find_targets
 from extraction.text import Span, fold
+from tasks_catalog.catalogue.checks import KnownCodes
+from tasks_catalog.catalogue.service import validate_paths
 from tests.extraction.helpers import obligation_quoting
 
 TUNED = CORPUS / "tuned"
@@ -233,3 +237,39 @@ def test_an_inspection_plan_described_item_by_item_gives_the_inspection_and_no_d
     assert (duty["inspection"]["count"], duty["inspection"]["per"]) == (2, "year")
     quotes = [o["quote"] for o in result.data["obligations"]]
     assert not any(q.startswith(("Đối tượng:", "Thời gian:")) for q in quotes)
+
+
+# A plan signed late: its first step was due before the day it was issued.
+_PLAN_SIGNED_LATE = """ỦY BAN NHÂN DÂN
+TỈNH MẪU
+
+Số: 40/KH-UBND
+
+Mẫu, ngày 12 tháng 5 năm 2025
+
+KẾ HOẠCH
+Số hóa kết quả giải quyết thủ tục hành chính năm 2025
+
+I. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành rà soát kết quả giải quyết thủ tục hành chính cần số hóa, gửi Sở
+Thông tin và Truyền thông trước ngày 30/4/2025.
+2. Sở Thông tin và Truyền thông hướng dẫn các huyện số hóa kết quả giải quyết thủ tục
+hành chính, hoàn thành trước ngày 30/6/2025.
+"""
+
+
+def test_a_date_already_past_at_issue_is_kept_for_review_and_the_draft_validates(
+    tmp_path: Path, calendar
+):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(_PLAN_SIGNED_LATE, encoding="utf-8")
+    issued = date(2025, 5, 12)
+    result, registry = extract_with_registry_draft(path, today=issued)
+    obligations = result.data["obligations"]
+    assert min(o["schedule"]["once"] for o in obligations if "once" in o["schedule"]) >= issued
+    past = [o for o in obligations if "đã qua khi văn bản ban hành" in o.get("assumption", "")]
+    assert past and past[0]["schedule"]["once"] == issued
+    draft, agencies = tmp_path / "draft.yaml", tmp_path / "agencies.yaml"
+    draft.write_text(to_yaml(result.data, path.name), encoding="utf-8")
+    agencies.write_text(registry_yaml(registry.data(), path.name), encoding="utf-8")
+    validate_paths([draft, agencies], KnownCodes(), calendar)
