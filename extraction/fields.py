@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extraction.agencies import AgencyIndex, Mention
+from extraction.counts import implied_count
 from extraction.items import Unit
 from extraction.leads import read_leads, topic_agency
 from extraction.targets import find_count
@@ -122,12 +123,14 @@ class FieldReader:
 
     def _inspection(self, draft: Draft, words: str) -> None:
         count = find_count(words)
+        regular = implied_count(words) if count is None else None
+        times, per = regular.catalogue() if regular else (1, "year")
         units = self._inspected_units(words)
         draft.kind = "inspection_duty"
         draft.deliverable = "Biên bản kiểm tra"
         draft.inspection = {
-            "count": count.count if count else 1,
-            "per": count.per if count else "year",
+            "count": count.count if count else times,
+            "per": count.per if count else per,
             "units": units,
             "unannounced": bool(re.search(r"dot xuat|khong bao truoc", words)),
         }
@@ -136,7 +139,11 @@ class FieldReader:
             draft.guesses.append(
                 "văn bản giao tăng cường kỷ luật, kỷ cương; việc này được theo dõi bằng kiểm tra công vụ"
             )
-        if not count:
+        if regular:
+            draft.guesses.append(
+                "văn bản nêu kỳ kiểm tra nhưng không nêu số cuộc; tạm lấy 01 cuộc mỗi kỳ"
+            )
+        elif not count:
             draft.guesses.append(
                 "văn bản không nêu số cuộc kiểm tra; tạm lấy ít nhất 01 cuộc mỗi năm"
             )

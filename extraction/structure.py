@@ -230,8 +230,8 @@ def _nest(found: list[Paragraph]) -> None:
 
 
 # The form of inspection closes a heading that lists what it covers ("Đối tượng, nội dung,
-# thời gian và hình thức kiểm tra"), so it is looked for in the whole of a short heading.
-_FORM_OF_INSPECTION = r"hinh thuc(?:\s+[a-z]+){0,3}\s+(?:kiem|thanh) tra"
+# thời gian và hình thức kiểm tra", "… và phương thức kiểm tra"), so it is looked for in the whole of a short heading.
+_FORM_OF_INSPECTION = r"(?:hinh|phuong) thuc(?:\s+[a-z]+){0,3}\s+(?:kiem|thanh) tra"
 _SHORT_HEADING = 14  # words
 
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
