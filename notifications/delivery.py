@@ -402,7 +402,7 @@ def _marking(sessions: sessionmaker[Session]) -> Iterator[Session]:
         connection = session.connection()
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:  # per connection, before the transaction writes; restored after
-            synchronous = connection.exec_driver_sql("PRAGMA synchronous").scalar()
+            synchronous = connection.exec_driver_sql("PRAGMA synchronous").scalar_one()
             connection.exec_driver_sql("PRAGMA synchronous=NORMAL")
         else:
             connection.exec_driver_sql("SET LOCAL synchronous_commit = off")
