@@ -13,8 +13,8 @@ prints every run and the median:
 `--commands` adds `dondoc <command> --help` for every command of `dondoc.cli.COMMANDS`:
 what loading each command's module costs.
 
-CPU time and peak RSS are the child's own (`os.wait4`), so they move less with the load
-of the machine than the wall clock does.
+CPU time (user + system) and peak RSS are the child's own, read by `/usr/bin/time`; CPU
+time moves less with the load of the machine than the wall clock does.
 
     .venv/bin/python -m bench.cli_bench [--runs 5] [--commands] [--json]
 """
@@ -27,6 +27,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,20 +48,21 @@ class Sample:
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> Sample:
-    with open(os.devnull, "wb") as sink:
+    """One run under `/usr/bin/time`: the child's own CPU and peak RSS. (A child started
+    straight from here would count this process's memory: fork and vfork share it
+    until the exec.)"""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        timed = ["/usr/bin/time", "-f", "%U %S %M", "-o", report.name, *argv]
         start = time.perf_counter()
-        # posix_spawn (no cwd, close_fds=False): a forked copy of this process would count
-        # its memory in the child's peak RSS.
-        child = subprocess.Popen(
-            argv, stdout=sink, stderr=subprocess.PIPE, env=env, close_fds=False
+        child = subprocess.run(
+            timed, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False
         )
-        _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
-    if child.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited {child.returncode}: {errors[-2000:]}")
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        if child.returncode != 0:
+            errors = child.stderr.decode(errors="replace")[-2000:]
+            raise RuntimeError(f"{' '.join(argv)} exited {child.returncode}: {errors}")
+        user, system, rss_kb = report.read().split()[-3:]
+    return Sample(wall, float(user) + float(system), int(rss_kb) / 1024)
 
 
 def measure(label: str, argv: list[str], env: dict[str, str], runs: int) -> dict[str, float]:
