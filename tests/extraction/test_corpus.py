@@ -27,12 +27,12 @@ CASES = corpus_cases()
 
 def test_the_corpus_has_a_tuned_and_a_held_out_half_with_word_annexes():
     halves = {half: [c for c in CASES if c.half == half] for half in ("tuned", "held-out")}
-    assert [len(cases) for cases in halves.values()] == [30, 6]
+    assert [len(cases) for cases in halves.values()] == [36, 6]
     assert all(
         any(c.source.name.endswith(".docx.yaml") for c in cases) for cases in halves.values()
     )
     provinces = {c.catalogue.document.province for c in CASES}
-    assert len(provinces) == 36
+    assert len(provinces) == 42
 
 
 def _written_pair(case, folder: Path) -> tuple[Path, Path]:
