@@ -23,6 +23,8 @@ MAX_LINE = 78
 MAX_HEADER_LINE = 998  # RFC 5322, 2.1.1: octets before the CRLF
 RECIPIENT_HEADERS = ("To", "Cc")  # Bcc is never written into a digest
 CRLF = "\r\n"
+# What quoted-printable writes as it is: printable ASCII but "=", and space, tab, line end.
+_QP_LITERAL = bytes(b for b in range(256) if (33 <= b <= 126 and b != ord("=")) or b in b" \t\n")
 # Bytes in one encoded word: 56 base64 characters, a word of 68, "Subject: " + word < 78.
 _WORD_BYTES = 42
 
@@ -82,8 +84,12 @@ def _part(content_type: str, body: str) -> list[str]:
     markup. Every reader decodes both."""
     # The boundary starts with "=_", which neither encoding can produce.
     raw = ("\n".join(body.splitlines()) + "\n").encode("utf-8")
-    quoted = binascii.b2a_qp(raw, istext=True)
-    if len(quoted) <= len(raw) * 4 // 3 + len(raw) // 57 * 2:  # base64 and its line ends
+    # Sizes estimated, not both encodings written: quoted-printable writes each byte
+    # outside printable ASCII, and "=", as three, and a soft break every 75 characters.
+    escaped = len(raw.translate(None, _QP_LITERAL))
+    quoted_size = len(raw) + 2 * escaped + (len(raw) + 2 * escaped) // 75 * 3
+    if quoted_size <= len(raw) * 4 // 3 + len(raw) // 57 * 2:  # base64 and its line ends
+        quoted = binascii.b2a_qp(raw, istext=True)
         encoding, encoded = "quoted-printable", quoted.decode("ascii").replace("\n", CRLF)
     else:
         encoding, encoded = "base64", _base64_lines(raw)
