@@ -28,6 +28,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -234,14 +235,70 @@ class ConnectionPerMessage:
             raise TransportError(f"SMTP: {exc!r}", permanent=False) from exc
 
 
+class RecordingTransport(SmtpTransport):
+    """dondoc's transport, keeping the bytes of the last message sent: the floor sends
+    copies of it (recording is one assignment a message)."""
+
+    last: bytes = b""
+
+    def send(self, message: Any) -> None:
+        super().send(message)
+        RecordingTransport.last = message.raw
+
+
 Transport = Callable[[], AbstractContextManager[EmailSender]]
 
 
 def transport_for(mode: str, url: str) -> Transport:
     settings = SmtpSettings.from_url(url)
     if mode in ("dondoc", "parallel"):
-        return lambda: SmtpTransport(settings)
+        return lambda: RecordingTransport(settings)
     return lambda: ConnectionPerMessage(settings)
+
+
+# --- the floor: the server alone, fed prebuilt messages ---------------------------------
+
+
+def small_message() -> bytes:
+    """A 1.7 KB plain-text message, for the server's cost of a message that is barely any."""
+    head = (
+        "From: dondoc@ubnd.bench.example\r\nTo: nguoi@bench.example\r\n"
+        "Subject: floor\r\nMessage-ID: <0000000000000000000000000000000000000000@dondoc>\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+    )
+    body = ("x" * 70 + "\r\n") * 22
+    return (head + body).encode("ascii")
+
+
+def numbered(raw: bytes, count: int) -> list[bytes]:
+    """`count` copies of `raw`, each with its own Message-ID of the same length (the
+    catcher keeps a Message-ID once)."""
+    start = raw.index(b"Message-ID: <") + len(b"Message-ID: <")
+    end = raw.index(b"@", start)
+    width = end - start
+    return [raw[:start] + f"{n:0{width}d}".encode() + raw[end:] for n in range(count)]
+
+
+def floor_run(server_kind: str, raw: bytes, count: int, connections: int) -> Run:
+    """`count` prebuilt messages over `connections` connections (smtplib, one thread each):
+    what the server takes when the client does nothing else."""
+    messages = numbered(raw, count)
+    with Server(server_kind) as server:
+        settings = SmtpSettings.from_url(server.url)
+
+        def lane(share: list[bytes]) -> None:
+            with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
+                for message in share:
+                    smtp.sendmail(SETTINGS.sender, ["nguoi@bench.example"], message)
+
+        shares = [messages[n::connections] for n in range(connections)]
+        cpu = time.process_time()
+        with stopwatch() as elapsed, ThreadPoolExecutor(connections) as pool:
+            list(pool.map(lane, shares))
+        seconds, client_cpu = elapsed(), time.process_time() - cpu
+        received = server.received()
+    assert received == count, f"the server got {received} of {count}"
+    return Run(seconds, client_cpu, server.cpu_seconds, DeliveryReport(messages=count))
 
 
 # --- the runs --------------------------------------------------------------------------
@@ -293,6 +350,42 @@ def one_run(
     return Run(seconds, client_cpu, server.cpu_seconds, report)
 
 
+def floors(server: str, args: argparse.Namespace, results: dict[str, Any]) -> dict[str, Any]:
+    """The server alone, in the same minutes: dondoc's own last message (same size) and a
+    1.7 KB one, over the parallel mode's connections; dondoc's ratio to the first."""
+    out: dict[str, Any] = {}
+    sizes = {"same": RecordingTransport.last, "small": small_message()}
+    for name, raw in sizes.items():
+        rates, server_ms = [], []
+        for run in range(1, args.runs + 1):
+            load = load_now()
+            result = floor_run(server, raw, args.people, args.connections)
+            rates.append(args.people / result.seconds)
+            server_ms.append(1000 * result.server_cpu / args.people)
+            print(  # noqa: T201
+                f"  {server}/floor-{name} run {run}: {args.people:,} prebuilt messages of "
+                f"{len(raw):,} bytes over {args.connections} connections in "
+                f"{result.seconds:.3f} s = {rates[-1]:,.0f} msg/s; server CPU per message "
+                f"{server_ms[-1]:.2f} ms (load {load})"
+            )
+        print(summary(f"{server}/floor-{name} ({len(raw):,} bytes)", rates, "msg/s"))  # noqa: T201
+        out[f"{server}/floor-{name}"] = {
+            "bytes": len(raw),
+            "runs": rates,
+            "median": statistics.median(rates),
+            "server_cpu_ms": statistics.median(server_ms),
+        }
+    parallel = results.get(f"{server}/parallel")
+    if parallel:
+        ratio = parallel["median"] / out[f"{server}/floor-same"]["median"]
+        print(  # noqa: T201
+            f"{server}: dondoc over {args.connections} connections = {ratio:.0%} of the floor "
+            f"(the server fed the same {len(sizes['same']):,}-byte message prebuilt)"
+        )
+        out[f"{server}/ratio-to-floor"] = ratio
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
@@ -303,6 +396,12 @@ def main() -> None:
     parser.add_argument("--modes", default="dondoc,parallel,baseline")
     parser.add_argument(
         "--connections", type=int, default=4, help="SMTP connections of the parallel mode"
+    )
+    parser.add_argument(
+        "--no-floor",
+        dest="floor",
+        action="store_false",
+        help="skip the floor (the server fed prebuilt messages)",
     )
     parser.add_argument("--profile", action="store_true", help="cProfile one more dondoc run")
     parser.add_argument("--json", action="store_true")
@@ -339,6 +438,8 @@ def main() -> None:
                 "client_cpu_ms": statistics.median(client_ms),
                 "server_cpu_ms": statistics.median(server_ms),
             }
+        if args.floor and RecordingTransport.last:
+            results.update(floors(server, args, results))
     if args.profile:
         one_run(engine, "sink", "dondoc", args.people, args.items, profile=True)
     if args.json:

@@ -2,8 +2,12 @@
 
 One run is one sweep tick as `dondoc tick` does it (workflows.engine.run_sweep): one
 transaction that loads the calendar, calls `workflows.sweep.sweep(session, now=MORNING,
-calendar=…)` and commits; the time includes the commit (shown apart too). Between runs the database is put back (`make_tasks.restore`,
-not timed), so every run finds the same 10,000 tasks and writes the same outbox rows.
+calendar=…)` and commits; the time includes the commit (shown apart too). On SQLite the
+WAL checkpoint follows the commit, outside the transaction, and is shown apart. Each run
+is followed by one of the floor (`bench.sweep_floor`: the same rows and updates in plain
+SQL, one transaction), so the ratio compares figures of the same minutes. Between runs
+the database is put back (`make_tasks.restore`, not timed), so every run finds the same
+10,000 tasks and writes the same outbox rows.
 
     .venv/bin/python -m bench.sweep_bench --db sqlite [--runs 5] [--profile]
     .venv/bin/python -m bench.sweep_bench --db postgres
@@ -20,24 +24,33 @@ import time
 
 from sqlalchemy import Engine, func, select
 
+from bench import sweep_floor
 from bench.common import load_now, machine, stopwatch, summary
 from bench.make_tasks import MORNING, TASKS, prepare, restore
 from dondoc.db import make_engine, session_factory
 from notifications.models import Notification
 from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.models import OPEN_STATUSES, Task
+from workflows.engine import checkpoint_after
 from workflows.sweep import SweepReport, sweep
 
+# One APScheduler job per task (bench/sweep_baseline_apscheduler.py), as README documents
+# it: seconds until the last of the 10,000 jobs ran. It takes minutes to set up, so it is
+# not rerun here; the ratio to it is printed beside the floor's.
+APSCHEDULER_DOCUMENTED = {"sqlite": 24.5, "postgres": 14.8}
 
-def one_sweep(engine: Engine) -> tuple[SweepReport, float, float, float]:
-    """(report, seconds in load_calendar + sweep, seconds to commit, CPU seconds here)."""
+
+def one_sweep(engine: Engine) -> tuple[SweepReport, float, float, float, float]:
+    """(report, seconds in load_calendar + sweep, seconds to commit, seconds of the
+    checkpoint after the commit, CPU seconds here), as run_sweep does it."""
     cpu = time.process_time()
-    with session_factory(engine)() as session:
+    with stopwatch() as whole, checkpoint_after(session_factory(engine)) as session:
         with stopwatch() as work:
             report = sweep(session, now=MORNING, calendar=load_calendar(session))
         with stopwatch() as commit:
             session.commit()
-    return report, work(), commit(), time.process_time() - cpu
+        committed = whole()
+    return report, work(), commit(), whole() - committed, time.process_time() - cpu
 
 
 def check(engine: Engine, report: SweepReport, due: int) -> int:
@@ -70,23 +83,47 @@ def main() -> None:
     print(f"{args.db}: {args.tasks:,} open tasks, {due:,} due; {machine()}")  # noqa: T201
     times: list[float] = []
     commits: list[float] = []
+    checkpoints: list[float] = []
     cpus: list[float] = []
+    floors: list[float] = []
+    floor_checkpoints: list[float] = []
+    floor_updates: list[float] = []
+    captured: sweep_floor.Captured | None = None
     rows = 0
     for run in range(1, args.runs + 1):
         load = load_now()
-        report, work, commit, cpu = one_sweep(engine)
+        report, work, commit, checkpoint, cpu = one_sweep(engine)
         times.append(work + commit)
         commits.append(commit)
+        checkpoints.append(checkpoint)
         cpus.append(cpu)
         rows = check(engine, report, due)
+        captured = captured or sweep_floor.capture(engine)
+        restore(engine)
+        floor, floor_update, floor_checkpoint = sweep_floor.run(engine, captured)
+        floors.append(floor)
+        floor_updates.append(floor_update)
+        floor_checkpoints.append(floor_checkpoint)
         restore(engine)
         print(  # noqa: T201
-            f"  run {run}: {times[-1]:.3f} s (commit {commit:.3f} s; CPU here {cpu:.3f} s), "
-            f"{report.tasks:,} tasks, {rows:,} outbox rows {report.by_kind} (load {load})"
+            f"  run {run}: {times[-1]:.3f} s (commit {commit:.3f} s, then checkpoint "
+            f"{checkpoint:.3f} s; CPU here {cpu:.3f} s), {report.tasks:,} tasks, {rows:,} "
+            f"outbox rows {report.by_kind}; floor {floor:.3f} s (UPDATE {floor_update:.3f} s; "
+            f"then checkpoint {floor_checkpoint:.3f} s) (load {load})"
         )
+    median, floor_median = statistics.median(times), statistics.median(floors)
+    baseline = APSCHEDULER_DOCUMENTED[args.db]
     print(summary("sweep incl. commit", times))  # noqa: T201
     print(summary("of which commit", commits))  # noqa: T201
+    print(summary("checkpoint after the commit", checkpoints))  # noqa: T201
     print(summary("CPU time of this process", cpus))  # noqa: T201
+    print(summary("floor: the same writes in plain SQL", floors))  # noqa: T201
+    print(summary("of which the floor's UPDATE", floor_updates))  # noqa: T201
+    print(summary("floor's checkpoint after its commit", floor_checkpoints))  # noqa: T201
+    print(  # noqa: T201
+        f"sweep / floor: {median / floor_median:.2f}× ({median:.3f} s / {floor_median:.3f} s); "
+        f"one APScheduler job per task (README, {baseline} s) / sweep: {baseline / median:.0f}×"
+    )
     if args.profile:
         profiler = cProfile.Profile()
         profiler.runcall(one_sweep, engine)
@@ -102,7 +139,13 @@ def main() -> None:
             "runs": times,
             "median": statistics.median(times),
             "commit_median": statistics.median(commits),
+            "checkpoint_median": statistics.median(checkpoints),
             "cpu_median": statistics.median(cpus),
+            "floor_runs": floors,
+            "floor_median": floor_median,
+            "floor_update_median": statistics.median(floor_updates),
+            "ratio_to_floor": median / floor_median,
+            "apscheduler_documented": baseline,
         }
         print(json.dumps(result))  # noqa: T201
     engine.dispose()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from sqlalchemy.orm import Session
@@ -26,19 +26,18 @@ from dondoc.context import (
     settings_or_exit,
     unit_of_work,
 )
-from inspections.evidence import EvidenceStore
-from services import decisions
-from services.actors import Actor, actor_for_email
-from services.assignments import AdHocAssignment, assign, reassign
-from services.decisions import Decided, NotPermitted
-from services.story import task_story
-from tasks_catalog.calendar_store import load_calendar
 from tasks_catalog.dates import dmy
-from tasks_catalog.lifecycle import TransitionRefused
+
+if TYPE_CHECKING:
+    from services.actors import Actor
+    from services.decisions import Decided
+
+# The services are imported by the commands that use them, not here: this module is loaded
+# with `dondoc tasks`, and `dondoc tasks list` needs none of them.
 
 AS_HELP = "Địa chỉ e-mail của người thực hiện (trong danh bạ cơ quan)"
 NOW_HELP = "Thời điểm thực hiện (ISO, giờ Hà Nội); mặc định: bây giờ"
-Decision = Callable[[Session, Actor, datetime], Decided]
+Decision = Callable[[Session, "Actor", datetime], "Decided"]
 
 AsOption = typer.Option(..., "--as", help=AS_HELP)
 NowOption = typer.Option(None, "--now", help=NOW_HELP)
@@ -56,6 +55,10 @@ def show(
     as_json: bool = JsonOption,
 ) -> None:
     """Toàn bộ diễn biến một nhiệm vụ: tình trạng, thời hạn, báo cáo, thư đã gửi, nhật ký."""
+    from services.decisions import NotPermitted
+    from services.story import task_story
+    from tasks_catalog.calendar_store import load_calendar
+
     try:
         with unit_of_work() as session:
             actor = _actor(session, as_email) if as_email else None
@@ -79,6 +82,8 @@ def approve(
     as_json: bool = JsonOption,
 ) -> None:
     """Duyệt kết quả nhiệm vụ đang chờ duyệt (Văn phòng UBND tỉnh)."""
+    from services import decisions
+
     _run(
         as_email,
         now,
@@ -95,6 +100,8 @@ def return_(
     as_json: bool = JsonOption,
 ) -> None:
     """Trả lại kết quả để bổ sung, kèm lý do (Văn phòng UBND tỉnh)."""
+    from services import decisions
+
     _run(
         as_email, now, as_json,
         lambda s, a, m: decisions.return_for_rework(s, a, task_id, reason=reason, now=m, via="cli"),
@@ -110,6 +117,8 @@ def extend(
     as_json: bool = JsonOption,
 ) -> None:
     """Đồng ý đề nghị gia hạn đang chờ (Văn phòng UBND tỉnh)."""
+    from services import decisions
+
     granted = parse_date(due, "--due") if due else None
     _run(
         as_email, now, as_json,
@@ -127,6 +136,8 @@ def refuse_extension(
     as_json: bool = JsonOption,
 ) -> None:
     """Không đồng ý đề nghị gia hạn, kèm lý do (Văn phòng UBND tỉnh)."""
+    from services import decisions
+
     _run(
         as_email, now, as_json,
         lambda s, a, m: decisions.refuse_extension(s, a, task_id, reason=reason, now=m, via="cli"),
@@ -141,6 +152,8 @@ def recall(
     as_json: bool = JsonOption,
 ) -> None:
     """Thu hồi nhiệm vụ (Văn phòng UBND tỉnh); hệ thống thôi nhắc."""
+    from services import decisions
+
     _run(
         as_email, now, as_json,
         lambda s, a, m: decisions.recall(s, a, task_id, reason=reason, now=m, via="cli"),
@@ -156,6 +169,8 @@ def reopen(
     as_json: bool = JsonOption,
 ) -> None:
     """Mở lại nhiệm vụ đã hoàn thành hoặc đã thu hồi (Văn phòng UBND tỉnh)."""
+    from services import decisions
+
     new_due = parse_date(due, "--due") if due else None
     _run(
         as_email, now, as_json,
@@ -175,6 +190,8 @@ def reassign_(
     as_json: bool = JsonOption,
 ) -> None:
     """Chuyển giao nhiệm vụ cho cơ quan khác: thu hồi và giao nhiệm vụ mới."""
+    from services.assignments import reassign
+
     new_due = parse_date(due, "--due") if due else None
     _run(
         as_email, now, as_json,
@@ -192,6 +209,8 @@ def submit(
     as_json: bool = JsonOption,
 ) -> None:
     """Báo cáo hoàn thành (cơ quan chủ trì); nhiệm vụ chờ Văn phòng duyệt."""
+    from services import decisions
+
     _run(
         as_email, now, as_json,
         lambda s, a, m: decisions.submit(s, a, task_id, note=note, now=m, via="cli"),
@@ -207,6 +226,8 @@ def request_extension(
     as_json: bool = JsonOption,
 ) -> None:
     """Đề nghị gia hạn (cơ quan chủ trì; tối đa hai lần); Văn phòng được báo."""
+    from services import decisions
+
     proposed = parse_date(due, "--due")
     _run(
         as_email, now, as_json,
@@ -226,6 +247,9 @@ def progress(
     as_json: bool = JsonOption,
 ) -> None:
     """Báo cáo tiến độ, kèm tệp (cơ quan chủ trì hoặc phối hợp)."""
+    from inspections.evidence import EvidenceStore
+    from services import decisions
+
     store = None
     if files:
         settings = settings_or_exit()
@@ -260,6 +284,8 @@ def assign_(
     as_json: bool = JsonOption,
 ) -> None:
     """Giao nhiệm vụ theo thông báo kết luận, công văn, chỉ đạo (Văn phòng UBND tỉnh)."""
+    from services.assignments import AdHocAssignment, assign
+
     order = AdHocAssignment(
         document_number=document,
         clause=clause,
@@ -294,6 +320,9 @@ COMMANDS: dict[str, Callable[..., None]] = {
 
 def _run(as_email: str, now: str | None, as_json: bool, decision: Decision) -> None:
     """One decision in one transaction; a refusal rolls it back and exits non-zero."""
+    from services.decisions import NotPermitted
+    from tasks_catalog.lifecycle import TransitionRefused
+
     moment = moment_or_now(now)
     try:
         with unit_of_work() as session:
@@ -317,6 +346,9 @@ def _run(as_email: str, now: str | None, as_json: bool, decision: Decision) -> N
 
 
 def _actor(session: Session, email: str) -> Actor:
+    from services.actors import actor_for_email
+    from services.decisions import NotPermitted
+
     actor = actor_for_email(session, email)
     if actor is None:
         raise NotPermitted(f'không có ai với địa chỉ "{email}" trong danh bạ cơ quan (--as)')

@@ -20,16 +20,13 @@ from dondoc.context import (
     settings_or_exit,
     unit_of_work,
 )
-from dondoc.db import session_factory
-from dondoc.wiring import delivery_settings, email_transport_factory, webhook_setup
-from notifications.mailcatcher import list_messages, read_message
 from notifications.models import Notification, NotificationState
-from tasks_catalog.calendar_store import load_calendar
+from tasks_catalog.dates import LOCAL_TZ
 from tasks_catalog.sql import rows_changed
-from workflows.engine import tick as run_tick
-from workflows.forecast import preview as preview_messages
-from workflows.forecast import why_nothing
-from workflows.rules import LOCAL_TZ
+
+# The engine (planning, the sweep, delivery, inspections) and the preview are imported by
+# the commands that run them: `dondoc outbox …` and `dondoc mail …` live in this module
+# too, and loading the engine for them was a second of CPU.
 
 outbox_app = typer.Typer(
     help="Hộp thư đi (outbox): thông báo chờ gửi, đã gửi, lỗi.", no_args_is_help=True
@@ -43,6 +40,10 @@ def tick(
     now: str = typer.Option(None, "--now", help="Thời điểm chạy (ISO); mặc định: bây giờ"),
 ) -> None:
     """Một lượt: lập kế hoạch (nếu năm chưa có), quét việc đến hạn, gửi thư."""
+    from dondoc.db import session_factory
+    from dondoc.wiring import delivery_settings, email_transport_factory, webhook_setup
+    from workflows.engine import tick as run_tick
+
     moment = moment_or_now(now)
     settings = settings_or_exit()
     engine = engine_from_env()
@@ -100,6 +101,10 @@ def preview(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Xem trước thư sẽ gửi cho ai, khi nào (không gửi)."""
+    from tasks_catalog.calendar_store import load_calendar
+    from workflows.forecast import preview as preview_messages
+    from workflows.forecast import why_nothing
+
     first, last = parse_date(start, "--from"), parse_date(end, "--to")
     if last < first:
         raise typer.BadParameter("--to trước --from", param_hint="--to")
@@ -212,6 +217,8 @@ def outbox_status() -> None:
 @mail_app.command("list")
 def mail_list(as_json: bool = typer.Option(False, "--json")) -> None:
     """Liệt kê thư mà hộp thư thử nghiệm đã nhận."""
+    from notifications.mailcatcher import list_messages
+
     mails = list_messages(settings_or_exit().mail_dir)
     if as_json:
         echo_json(
@@ -238,6 +245,8 @@ def mail_show(
     html: Path = typer.Option(None, "--html", help="Ghi phần HTML ra tệp để mở bằng trình duyệt"),
 ) -> None:
     """In một thư (phần văn bản); --html ghi phần HTML ra tệp."""
+    from notifications.mailcatcher import read_message
+
     try:
         message = read_message(settings_or_exit().mail_dir, mail_id)
     except (FileNotFoundError, KeyError, ValueError):

@@ -14,13 +14,10 @@ from dondoc.context import (
     unit_of_work,
     utc_now,
 )
-from services.actors import actor_for_email
-from services.permissions import NOT_ALLOWED, visible_task_ids
-from tasks_catalog.calendar_store import load_calendar
-from tasks_catalog.event_deadlines import EventRefused
-from tasks_catalog.queries import TaskFilter, iter_tasks, list_agencies
 from tasks_catalog.status import LABELS, DisplayStatus
-from workflows.plan_and_schedule import record_event_and_schedule
+
+# What a command needs beyond Typer and the models is imported when it runs: every command
+# of the group is loaded with `dondoc tasks …`, and listing should not pay for planning.
 
 tasks_app = typer.Typer(help="Nhiệm vụ đã lập kế hoạch (tasks).", no_args_is_help=True)
 agencies_app = typer.Typer(help="Cơ quan, đơn vị (agencies).", no_args_is_help=True)
@@ -40,6 +37,11 @@ def list_command(
     ),
 ) -> None:
     """Liệt kê nhiệm vụ, lọc theo cơ quan, trạng thái, văn bản."""
+    from services.actors import actor_for_email
+    from services.permissions import NOT_ALLOWED, visible_task_ids
+    from tasks_catalog.calendar_store import load_calendar
+    from tasks_catalog.queries import TaskFilter, iter_tasks
+
     filters = TaskFilter(agency=agency, status=status, document=document, year=year)
     with unit_of_work() as session:
         calendar = load_calendar(session)
@@ -79,6 +81,10 @@ def event_command(
 ) -> None:
     """Ghi nhận sự kiện mà thời hạn của nhiệm vụ tính từ đó (ví dụ ngày nhận được kết luận
     kiểm tra) và lập nhiệm vụ với thời hạn của nó."""
+    from tasks_catalog.calendar_store import load_calendar
+    from tasks_catalog.event_deadlines import EventRefused
+    from workflows.plan_and_schedule import record_event_and_schedule
+
     happened_on = parse_date(happened, "--date")
     with unit_of_work() as session:
         try:
@@ -108,6 +114,8 @@ def agencies_list(
     province: str = typer.Option(None, "--province", help="Mã tỉnh: QN, QT, TQ"),
 ) -> None:
     """Liệt kê cơ quan, đơn vị và người nhận thư."""
+    from tasks_catalog.queries import list_agencies
+
     with unit_of_work() as session:
         rows = list_agencies(session, province)
     if as_json:

@@ -136,14 +136,19 @@ def echo_json_rows(rows: Iterable[Mapping[str, object]], batch: int = 1000) -> i
                 return kind(value) if kind is not str else str.__str__(value)  # type: ignore[arg-type]
         return str(value)
 
-    out = sys.stdout
+    # orjson writes UTF-8 bytes: where stdout is UTF-8 they go to the byte stream under it
+    # as they are, rather than decoded here and encoded again (56 MB for 100,000 tasks).
+    sys.stdout.flush()
+    utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
+    out = getattr(sys.stdout, "buffer", None) if utf8 else None
+    write = out.write if out is not None else lambda data: sys.stdout.write(data.decode())
     count = 0
     pending: list[Mapping[str, object]] = []
 
     def flush() -> None:
         # orjson indents a list's items by two spaces, as json.dumps(indent=2) does.
-        text = orjson.dumps(pending, default=plain, option=options).decode()
-        out.write(("[\n" if count == len(pending) else ",\n") + text[2:-2])
+        data = orjson.dumps(pending, default=plain, option=options)
+        write((b"[\n" if count == len(pending) else b",\n") + data[2:-2])
         pending.clear()
 
     for row in rows:
@@ -153,5 +158,7 @@ def echo_json_rows(rows: Iterable[Mapping[str, object]], batch: int = 1000) -> i
             flush()
     if pending:
         flush()
-    out.write("\n]\n" if count else "[]\n")
+    write(b"\n]\n" if count else b"[]\n")
+    if out is not None:
+        out.flush()
     return count

@@ -68,6 +68,8 @@ def extract_draft(
     drafts = [d for unit in Walker(source.text, index, outline).units() for d in reader.read(unit)]
     drafts += _table_drafts(source, reader)
     drafts = sorted(_unique(drafts), key=lambda d: d.span.start)
+    for draft in drafts:
+        reader.not_before_issue(draft)
     if not drafts:
         raise ExtractionError(NOTHING_FOUND)
     data = _catalogue_data(path, source, header, index, drafts)

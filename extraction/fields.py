@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extraction.agencies import AgencyIndex, Mention
+from extraction.counts import implied_count
 from extraction.items import Unit
 from extraction.leads import read_leads, topic_agency
 from extraction.targets import find_count
@@ -122,12 +123,14 @@ class FieldReader:
 
     def _inspection(self, draft: Draft, words: str) -> None:
         count = find_count(words)
+        regular = implied_count(words) if count is None else None
+        times, per = regular.catalogue() if regular else (1, "year")
         units = self._inspected_units(words)
         draft.kind = "inspection_duty"
         draft.deliverable = "Biên bản kiểm tra"
         draft.inspection = {
-            "count": count.count if count else 1,
-            "per": count.per if count else "year",
+            "count": count.count if count else times,
+            "per": count.per if count else per,
             "units": units,
             "unannounced": bool(re.search(r"dot xuat|khong bao truoc", words)),
         }
@@ -136,7 +139,11 @@ class FieldReader:
             draft.guesses.append(
                 "văn bản giao tăng cường kỷ luật, kỷ cương; việc này được theo dõi bằng kiểm tra công vụ"
             )
-        if not count:
+        if regular:
+            draft.guesses.append(
+                "văn bản nêu kỳ kiểm tra nhưng không nêu số cuộc; tạm lấy 01 cuộc mỗi kỳ"
+            )
+        elif not count:
             draft.guesses.append(
                 "văn bản không nêu số cuộc kiểm tra; tạm lấy ít nhất 01 cuộc mỗi năm"
             )
@@ -200,6 +207,21 @@ class FieldReader:
             deliverable = "Báo cáo kết quả giám sát"
         draft.deliverable = draft.deliverable or deliverable or "Báo cáo kết quả thực hiện"
         draft.confidence["deliverable"] = 0.7 if deliverable else 0.3
+
+    def not_before_issue(self, draft: Draft) -> None:
+        """A date the text gives that had passed when the document was issued ("Quý I năm
+        2025, toàn tỉnh có …" in a conclusion of April) would never fall due, and a catalogue
+        with such a schedule does not validate: the draft keeps the entry, due on the issue
+        date, and says so for the reviewer."""
+        once = (draft.schedule or {}).get("once")
+        if not isinstance(once, date) or once >= self.issued:
+            return
+        draft.schedule = {**(draft.schedule or {}), "once": self.issued}
+        draft.confidence["schedule"] = 0.2
+        draft.guesses.append(
+            f"mốc văn bản nêu ({once:%d/%m/%Y}) đã qua khi văn bản ban hành: có thể là kết quả "
+            f"đã đạt, không phải nhiệm vụ; tạm lấy ngày ban hành {self.issued:%d/%m/%Y}"
+        )
 
     def _unfolded(self, folded_words: str) -> str:
         """The source's own words (with diacritics) for words read from the folded text."""

@@ -34,12 +34,12 @@ from extraction.wording import (
     DIRECTIVE,
     DISCIPLINE,
     FUTURE,
-    INSPECTION,
     LAUNCH,
     REVIEWS,
     deliverable_of,
     document_word,
     duty_title,
+    is_inspection,
     opening,
     shorten,
     starts_with_deliverable,
@@ -57,6 +57,12 @@ _LIMIT = re.compile(r"\b(?:khong\s+qua|toi\s+da)\s+\d+\s*(?:lan|cuoc)\b")
 _INTRO = re.compile(
     r"^\W*(?:de\s[^.;:]{0,80},\s*)?(?:chu\s+tich|uy\s+ban|ubnd)[^.;:]{0,60}"
     r"\b(?:yeu\s+cau|chi\s+thi|ket\s+luan|de\s+nghi)(?:\s+nhu\s+sau)?\s*:?\s*$"
+)
+# An inspection plan describes itself item by item ("1. Đối tượng: 08 sở, ban, ngành …",
+# "3. Thời gian: từ tháng 5 đến tháng 10"): whom and when, not a duty of anyone.
+_DESCRIBES = re.compile(
+    r"\W*(?:doi\s+tuong|noi\s+dung|thoi\s+gian|pham\s+vi|dia\s+diem|thanh\s+phan)"
+    r"(?:\s+(?:kiem|thanh)\s+tra)?\s*:"
 )
 _HANDS_IN = re.compile(r"\W*(?:trinh|bao\s+cao|gui|tong\s+hop)\b")
 TARGET_WORDS = re.compile(r"\d\s*%|\bden\s+nam\s+20\d\d")
@@ -121,7 +127,7 @@ class Reader(FieldReader):
 
     def _qualifies(self, unit: Unit, words: str, past: bool) -> bool:
         timing = read_timing(words, self.issued)
-        strong = timing.schedule is not None or bool(INSPECTION.search(words))
+        strong = timing.schedule is not None or bool(is_inspection(words))
         if unit.section == "implementation":
             return unit.first or strong or deliverable_of(words) is not None
         if unit.section == "tasks":
@@ -165,7 +171,7 @@ class Reader(FieldReader):
         if not _FOLLOWS_UP.match(title):
             return False
         words = self.folded[clause.start : clause.end]
-        return read_timing(words, self.issued).schedule is None and not INSPECTION.search(words)
+        return read_timing(words, self.issued).schedule is None and not is_inspection(words)
 
     def _party_line(self, unit: Unit, clause: Span) -> bool:
         """A Party resolution's "Nhiệm vụ, giải pháp" without an owner or a date is a line
@@ -177,7 +183,7 @@ class Reader(FieldReader):
         return (
             not owned
             and read_timing(words, self.issued).schedule is None
-            and not (INSPECTION.search(words) or TARGET_WORDS.search(words))
+            and not (is_inspection(words) or TARGET_WORDS.search(words))
         )
 
     def _hands_in(self, before: Span, part: Span) -> bool:
@@ -191,13 +197,15 @@ class Reader(FieldReader):
             return read_timing(words, self.issued).schedule is None and "once" in (later or {})
         if not _HANDS_IN.match(self.folded, part.start, part.end):
             return False
-        return read_timing(words, self.issued).schedule is None and not INSPECTION.search(words)
+        return read_timing(words, self.issued).schedule is None and not is_inspection(words)
 
     def _not_a_duty(self, clause: Span) -> bool:
         """ "Mỗi cơ quan, đơn vị được kiểm tra … không quá 01 lần/năm" limits inspections;
         "Để khắc phục tình trạng trên, Chủ tịch UBND tỉnh yêu cầu:" only opens the list."""
         words = self.folded[clause.start : clause.end]
         if re.match(r"\W*moi\s", words) and _LIMIT.search(words) and find_count(words) is None:
+            return True
+        if _DESCRIBES.match(words) and not (is_inspection(words) or find_count(words)):
             return True
         return bool(_INTRO.search(words))
 
@@ -219,7 +227,7 @@ class Reader(FieldReader):
         return bool(
             starts_with_deliverable(words)
             or read_timing(words, self.issued).schedule
-            or INSPECTION.search(words)
+            or is_inspection(words)
             or deliverable_of(words) is not None
             or REVIEWS.search(words)
             or re.search(r"\b(?:so|tong)\s+ket\b[^.;]{0,30}\bnam\s+20\d\d", words)
@@ -244,7 +252,7 @@ class Reader(FieldReader):
             self._advisory_lead(draft, words, stated=bool(draft.lead))
         # the time column may give the count ("Ít nhất 01 lần/quý", "6 tháng/lần")
         when = self.folded[task.due.start : task.due.end] if task.due is not None else ""
-        if INSPECTION.search(f"{words} {when}"):
+        if is_inspection(f"{words} {when}"):
             self._inspection(draft, f"{words} {when}")
             return draft
         if task.product is not None and len(task.product) > 1:
@@ -324,7 +332,7 @@ class Reader(FieldReader):
         title = duty_title(self.text, self.folded, clause, self.mentions(unit))
         draft = Draft(clause, unit.clause, unit.code, "deliverable", title, [])
         self._assign(draft, unit, clause, words)
-        if INSPECTION.search(words) or DISCIPLINE.search(words):
+        if is_inspection(words) or DISCIPLINE.search(words):
             self._inspection(draft, words)
             return draft
         timing = read_timing(words, self.issued)

@@ -212,8 +212,16 @@ def schedule_stated(obligation: Obligation) -> bool:
     return bool(_TIME_WORDS.search(fold(obligation.quote)))
 
 
+# "02 lần/năm", "một lần mỗi quý", "hai cuộc", "6 tháng/lần": a count written in figures or
+# in words ("năm" is left out: "mỗi năm lần" does not occur, "năm" the year does).
+_COUNT_WORDS = re.compile(
+    r"(?:\d+|\b(?:mot|hai|ba|bon|sau|muoi))\s*(?:cuoc|lan|dot)\b|"
+    r"\b(?:nam|quy|thang)\s*/\s*(?:0?1\s+)?lan\b"
+)
+
+
 def count_stated(obligation: Obligation) -> bool:
-    return bool(re.search(r"\d+\s*(?:cuoc|lan)\b", fold(obligation.quote)))
+    return bool(_COUNT_WORDS.search(fold(obligation.quote)))
 
 
 def target_stated(obligation: Obligation) -> bool:

@@ -229,14 +229,18 @@ def _nest(found: list[Paragraph]) -> None:
             paragraph.ordinal = counters[key]
 
 
+# The form of inspection closes a heading that lists what it covers ("Đối tượng, nội dung,
+# thời gian và hình thức kiểm tra", "… và phương thức kiểm tra"), so it is looked for in the whole of a short heading.
+_FORM_OF_INSPECTION = r"(?:hinh|phuong) thuc(?:\s+[a-z]+){0,3}\s+(?:kiem|thanh) tra"
+_SHORT_HEADING = 14  # words
+
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "implementation": (
         "to chuc thuc hien", "trach nhiem thuc hien", "phan cong",
         r"giao(?!\s+(?:thong|duc|dich|luu|tiep|nhan|ban|quyen))",
     ),
     # "Hình thức kiểm tra", "Hình thức, thời gian kiểm tra", "Nội dung, hình thức kiểm tra"
-    "tasks": ("nhiem vu", "giai phap", "cong viec", r"hinh thuc(?:\s+[a-z]+){0,3}\s+kiem tra",
-              r"hinh thuc(?:\s+[a-z]+){0,3}\s+thanh tra"),
+    "tasks": ("nhiem vu", "giai phap", "cong viec", _FORM_OF_INSPECTION),
     "targets": ("muc tieu cu the", "chi tieu", "muc tieu"),
     "background": (
         "tinh hinh", "ket qua", "thuc trang", "quan diem", "muc dich", "yeu cau",
@@ -257,13 +261,20 @@ def classify_title(title: str) -> str | None:
     head = " ".join(folded.split()[:7])
     if re.search(r"\bmuc tieu chung\b", head):
         return "background"
+    whole = len(folded.split()) <= _SHORT_HEADING
     found = {
         kind
         for kind, cues in SECTION_WORDS.items()
         for cue in cues
-        if re.search(rf"\b{cue}\b", folded if cue.startswith("giao") else head)
+        if re.search(rf"\b{cue}\b", folded if _whole_heading(cue, whole) else head)
     }
     for kind in _PRIORITY:
         if kind in found:
             return kind
     return None
+
+
+def _whole_heading(cue: str, short: bool) -> bool:
+    """ "giao" assigns wherever it stands; the form of inspection counts anywhere in a short
+    heading; every other cue only among the first words."""
+    return cue.startswith("giao") or (short and cue == _FORM_OF_INSPECTION)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extraction.counts import read_count
 from extraction.text import Span, fold, squeeze, strip_markup, trim
 from extraction.timing import baseline_year
 
@@ -46,12 +47,6 @@ _EACH = re.compile(
     r"\bmoi\s+(?:nguoi|ho|hoc sinh|co so|benh vien|tram|tuyen|di san|ca nhan|gia dinh|"
     r"cong dan|co quan|don vi|truong)"
 )
-_COUNT = re.compile(
-    r"(?:(?:it nhat|toi thieu)\s*)?(?<!khong qua )(?<!toi da )(?<!\d)(\d{1,2})\s*(?:cuoc|lan|dot)\s*"
-    r"(?:kiem tra\s*)?(?:/|moi|trong|mot|tren)\s*(?:1\s+)?(nam|quy|6 thang)"
-)
-# "6 tháng/lần", "quý/lần": once in each period.
-_ONCE_PER = re.compile(r"\b(nam|quy|6 thang)\s*/\s*(?:1\s+|01\s+)?lan\b")
 
 
 @dataclass
@@ -180,7 +175,12 @@ def _each(text: str, window: str, offset: int) -> list[_Raw]:
     return found
 
 
-_LIMIT = re.compile(r"[^.;]{0,30}?(?:khong qua|toi da|duoc kiem tra|\d+\s*(?:lan|cuoc)\s*/)")
+# "mỗi đơn vị không quá 01 lần/năm", "mỗi cơ quan 01 lần trong năm": how often each unit is
+# inspected, not a goal for every unit
+_LIMIT = re.compile(
+    r"[^.;]{0,30}?(?:khong qua|toi da|duoc kiem tra|"
+    r"\d+\s*(?:lan|cuoc|dot)\s*(?:/|(?:trong|moi|mot|tren)\s+(?:1\s+|01\s+)?(?:nam|quy|6 thang)))"
+)
 
 _GRADES = {"rat tot": 1.0, "tot": 2.0, "kha": 3.0, "trung binh": 4.0}
 _GRADE = re.compile(
@@ -315,13 +315,9 @@ class InspectionCount:
 
 
 def find_count(folded: str) -> InspectionCount | None:
-    match = _COUNT.search(folded)
-    if not match:
-        once = _ONCE_PER.search(folded)
-        periods = {"nam": "year", "quy": "quarter", "6 thang": "half_year"}
-        return InspectionCount(1, periods[once.group(1)], 0.8) if once else None
-    per = {"nam": "year", "quy": "quarter", "6 thang": "half_year"}[
-        re.sub(r"\s+", " ", match.group(2))
-    ]
-    count = int(match.group(1))
-    return InspectionCount(count, per, 0.9) if 1 <= count <= 52 else None
+    """The inspection count a duty gives (extraction.counts), in a catalogue's periods."""
+    count = read_count(folded)
+    if count is None:
+        return None
+    times, per = count.catalogue()
+    return InspectionCount(times, per, 0.9 if count.period_stated else 0.6)

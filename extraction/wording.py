@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extraction.counts import read_count
 from extraction.text import Span, squeeze, strip_markup
 
 ACTION = re.compile(
@@ -34,12 +35,38 @@ MAKE = re.compile(
 INSPECTION = re.compile(
     r"kiem tra[^.;]{0,40}dot xuat|dot xuat[^.;]{0,40}kiem tra|\d+\s*cuoc\s*/|"
     r"dinh ky kiem tra|kiem tra dinh ky|kiem tra,\s*thanh tra dinh ky|"
-    r"kiem tra[^.;]{0,120}(?<!khong qua )(?<!toi da )\b\d+\s*(?:cuoc|lan)\s*/\s*(?:nam|quy|6 thang)|"
+    r"kiem tra[^.;]{0,120}(?<!khong qua )(?<!toi da )\b\d+\s*(?:cuoc|lan)\s*"
+    r"(?:/\s*|(?:trong|moi|mot)\s+(?:1\s+|01\s+)?)(?:nam|quy|6 thang)|"
     r"kiem tra[^.;]{0,120}\b(?:6 thang|quy|nam)\s*/\s*(?:01\s+)?lan\b|kiem tra theo ke hoach|"
     r"\bto chuc kiem tra\b[^.;]{0,60}\btai\s+(?:it nhat|toi thieu|\d+%|cac|mot so)|"
     r"\bkiem tra\b[^.;]{0,80}\btai\s+(?:it nhat|toi thieu)\s+\d+\s*%|"
     r"\bkiem tra\b[^.;]{0,120}\b(?:moi|hang)\s+nam\s+(?:it\s+nhat|toi\s+thieu)\s+\d+\s+(?:don\s+vi|co\s+quan)"
 )
+# the verb, not the noun of its outcome ("kết quả thanh tra", "kết luận kiểm tra", "Đoàn
+# kiểm tra"), which a report's count may follow ("báo cáo kết quả thanh tra 6 tháng một lần")
+_INSPECTING = re.compile(r"\b(?:kiem|thanh)\s+tra\b")
+_OUTCOME = re.compile(r"\b(?:ket\s+qua|ket\s+luan|doan|bien\s+ban|bao\s+cao)\s+$")
+_REPORTING = re.compile(r"[;]|\bbao\s+cao\b")
+
+
+def is_inspection(words: str) -> bool:
+    """Words that order inspecting: the cues above, or the inspecting with a count of its
+    own in the same clause, written before or after it ("mỗi năm ít nhất 03 cuộc", "định
+    kỳ hằng quý kiểm tra ít nhất 01 lần", "không ít hơn hai lần trong một năm")."""
+    if INSPECTION.search(words):
+        return True
+    count = read_count(words)
+    if count is None:
+        return False
+    for inspecting in _INSPECTING.finditer(words):
+        if _OUTCOME.search(words, max(0, inspecting.start() - 12), inspecting.start()):
+            continue
+        low, high = sorted((inspecting.start(), count.start))
+        if not _REPORTING.search(words, low, high):  # the count is the inspecting's own
+            return True
+    return False
+
+
 # "tăng cường kỷ luật, kỷ cương hành chính": offices follow this up by inspecting how
 # public servants keep it (kiểm tra công vụ, Chỉ thị 26/CT-TTg), so it is an inspection duty.
 DISCIPLINE = re.compile(

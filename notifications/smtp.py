@@ -15,6 +15,7 @@ import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
+from typing import Any
 from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from notifications.mime import OutgoingEmail
@@ -227,9 +228,10 @@ class SmtpTransport:
     """Sends a batch of messages over one SMTP connection; one attempt per `send`.
 
     Use as a context manager: the connection is opened by the first `send` and closed
-    (QUIT) on exit. Before reusing it, a NOOP checks that the server still listens (one
-    round trip, about a fifth of a message's): a dropped connection is then reopened
-    before anything of the message is sent, so the reconnection can never duplicate it.
+    (QUIT) on exit. A reused connection is not checked with a NOOP (a round trip, a fifth
+    of a message's): its first command, MAIL FROM, is the check. If the server dropped the
+    connection meanwhile (idle timeout, 421), nothing of the message was sent yet, so it
+    is reopened once and the message starts again: the reconnection can never duplicate it.
     """
 
     def __init__(self, settings: SmtpSettings) -> None:
@@ -251,9 +253,9 @@ class SmtpTransport:
     def send(self, message: OutgoingEmail) -> None:
         """Deliver `message` (the bytes it holds) to its recipients; raise TransportError."""
         recipients = recipients_of(message)  # before touching the server
-        connection = self._ready_connection()
         try:
-            refused = connection.sendmail(self.settings.sender, recipients, message.raw)
+            connection = self._envelope_started()
+            refused = _finish(connection, recipients, message.raw)
         except smtplib.SMTPRecipientsRefused as exc:
             raise _refused_error(exc.recipients) from exc
         except smtplib.SMTPSenderRefused as exc:
@@ -286,13 +288,22 @@ class SmtpTransport:
         except (smtplib.SMTPException, OSError):
             connection.close()
 
-    def _ready_connection(self) -> smtplib.SMTP:
+    def _envelope_started(self) -> smtplib.SMTP:
+        """A connection on which MAIL FROM was accepted: the one kept, or a new one if the
+        server had dropped it (RFC 5321 lets servers close idle connections)."""
         if self._connection is not None:
-            if _still_open(self._connection):
-                return self._connection
-            # Servers close idle connections (RFC 5321 allows after 5 minutes): open a new
-            # one, once. Nothing of this message was sent yet, so it cannot arrive twice.
+            try:
+                code, reply = self._connection.mail(self.settings.sender)
+            except (smtplib.SMTPServerDisconnected, OSError):
+                code, reply = 421, b"connection lost"
+            if code != 421:  # 421: the server is closing this connection
+                return _mail_accepted(self._connection, code, reply, self.settings.sender)
             self._discard()
+        connection = self._ready_connection()
+        code, reply = connection.mail(self.settings.sender)
+        return _mail_accepted(connection, code, reply, self.settings.sender)
+
+    def _ready_connection(self) -> smtplib.SMTP:
         try:
             self._connection = self._open()
         except (smtplib.SMTPException, OSError) as exc:
@@ -332,14 +343,38 @@ def _tls_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
-def _still_open(connection: smtplib.SMTP) -> bool:
-    """Ask with NOOP: cheaper than finding out halfway through a message."""
-    if connection.sock is None:  # smtplib closes by itself after a 421
-        return False
-    try:
-        return connection.noop()[0] == 250
-    except (smtplib.SMTPException, OSError):
-        return False
+def _mail_accepted(connection: smtplib.SMTP, code: int, reply: bytes, sender: str) -> smtplib.SMTP:
+    if code != 250:  # as smtplib.sendmail does
+        if code == 421:
+            connection.close()
+        else:
+            connection.rset()
+        raise smtplib.SMTPSenderRefused(code, reply, sender)
+    return connection
+
+
+def _finish(connection: smtplib.SMTP, recipients: list[str], raw: bytes) -> dict[str, Any]:
+    """RCPT TO and DATA after an accepted MAIL FROM: the rest of `smtplib.sendmail`, with
+    the same exceptions and the same dict of refused recipients."""
+    refused: dict[str, Any] = {}
+    for recipient in recipients:
+        code, reply = connection.rcpt(recipient)
+        if code not in (250, 251):
+            refused[recipient] = (code, reply)
+            if code == 421:
+                connection.close()
+                raise smtplib.SMTPRecipientsRefused(refused)
+    if len(refused) == len(recipients):
+        connection.rset()
+        raise smtplib.SMTPRecipientsRefused(refused)
+    code, reply = connection.data(raw)
+    if code != 250:
+        if code == 421:
+            connection.close()
+        else:
+            connection.rset()
+        raise smtplib.SMTPDataError(code, reply)
+    return refused
 
 
 def _connect_error(settings: SmtpSettings, exc: Exception) -> TransportError:

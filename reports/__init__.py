@@ -22,7 +22,7 @@ from reports.counts import (
 from reports.filters import ReportFilter
 from reports.lists import TaskLine, count_overdue, due_this_week, overdue
 from reports.months import MonthRate, on_time_by_month
-from reports.status_sql import AsOf, status_expression
+from tasks_catalog.status_sql import AsOf, status_expression
 
 __all__ = [
     "DUE_SOON_LABEL",

@@ -18,9 +18,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reports.filters import ReportFilter
-from reports.status_sql import AsOf, status_expression
 from tasks_catalog.models import Agency, Document, Obligation, Task
 from tasks_catalog.status import DisplayStatus
+from tasks_catalog.status_sql import AsOf, status_expression
 
 S = DisplayStatus
 IN_TIME = (S.NOT_STARTED, S.IN_PROGRESS, S.DUE_SOON, S.SUBMITTED, S.RETURNED)

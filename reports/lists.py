@@ -9,9 +9,9 @@ from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, not_, sel
 from sqlalchemy.orm import Session
 
 from reports.filters import ReportFilter
-from reports.status_sql import AsOf, done_by
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import Agency, Document, Obligation, Task, TaskStatus
+from tasks_catalog.status_sql import AsOf, done_by
 
 
 @dataclass(frozen=True)

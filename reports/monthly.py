@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from reports.counts import Grouping, StatusCounts, counts_by, total_of
 from reports.filters import ReportFilter
 from reports.lists import TaskLine, overdue
-from reports.status_sql import AsOf
 from tasks_catalog.calendar import WorkCalendar
+from tasks_catalog.status_sql import AsOf
 
 
 @dataclass(frozen=True)

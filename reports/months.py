@@ -9,8 +9,8 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from reports.filters import ReportFilter
-from reports.status_sql import on_time
 from tasks_catalog.models import Task, TaskStatus
+from tasks_catalog.status_sql import on_time
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from reports.counts import Grouping, StatusCounts, counts_by
 from reports.filters import ReportFilter
-from reports.status_sql import AsOf
+from tasks_catalog.status_sql import AsOf
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Pages are cut by keyset (due date, then id), not by offset, so that page 40 costs what
 page 1 does and a task changing status between two pages neither repeats nor vanishes
 from the order. The status filter is therefore asked of the database
-(`reports.status_sql.status_expression`, the dashboard's own rule).
+(`tasks_catalog.status_sql.status_expression`, the dashboard's own rule).
 
 Who may see which task is the caller's filter (`visible`,
 `services.permissions.task_visible_to`), so that this module answers "which tasks, in
@@ -19,11 +19,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from reports.status_sql import AsOf, status_expression
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import Agency, Document, Obligation, Task
 from tasks_catalog.queries import TaskFilter, task_json
 from tasks_catalog.status import display_status
+from tasks_catalog.status_sql import AsOf, status_expression
 
 MAX_PAGE = 200
 

@@ -220,7 +220,7 @@ class Task(Base):
         UniqueConstraint("obligation_id", "agency_id", "occurrence_key"),
         Index("ix_tasks_agency_due", "agency_id", "due_on"),
         # The dashboard's counts read this index alone (reports/filters.py): every column a
-        # filter or the status of `reports.status_sql` needs, the planned due date first.
+        # filter or the status of `tasks_catalog.status_sql` needs, the planned due date first.
         Index(
             "ix_tasks_dashboard",
             "original_due_on",

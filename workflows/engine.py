@@ -7,12 +7,12 @@ embedded scheduler and the Prefect flows call its parts on their own timers.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import exists, select
+from sqlalchemy import Engine, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -70,8 +70,38 @@ def _plan_once(sessions: sessionmaker[Session], now: datetime) -> PlanReport | N
 def run_sweep(
     sessions: sessionmaker[Session], now: datetime, webhook_urls: Sequence[str] = ()
 ) -> SweepReport:
-    with sessions.begin() as session:
+    with checkpoint_after(sessions) as session, session.begin():
         return sweep(session, now=now, calendar=load_calendar(session), webhook_urls=webhook_urls)
+
+
+@contextmanager
+def checkpoint_after(sessions: sessionmaker[Session]) -> Iterator[Session]:
+    """A session whose commit leaves the WAL checkpoint to after the transaction (SQLite).
+
+    A sweep writes tens of megabytes of WAL; SQLite's automatic checkpoint (every 1,000
+    pages) would copy them into the database inside the commit, while the write lock is
+    held. Here the connection's `wal_autocheckpoint` is 0 for the transaction, and a
+    PASSIVE checkpoint (which waits for no reader or writer) runs once it has committed;
+    the setting is put back before the connection returns to the pool. It belongs to this
+    connection only: every other connection keeps checkpointing as usual. Other databases
+    get a plain session.
+    """
+    engine = sessions.kw.get("bind")
+    if not isinstance(engine, Engine) or engine.dialect.name != "sqlite":
+        with sessions() as session:
+            yield session
+        return
+    with engine.connect() as connection:
+        sqlite = connection.connection.driver_connection
+        assert sqlite is not None  # an open connection has its driver's
+        (previous,) = sqlite.execute("PRAGMA wal_autocheckpoint").fetchone()
+        sqlite.execute("PRAGMA wal_autocheckpoint=0")
+        try:
+            with sessions(bind=connection) as session:
+                yield session
+        finally:
+            sqlite.execute(f"PRAGMA wal_autocheckpoint={int(previous)}")
+            sqlite.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def tick(

@@ -8,7 +8,8 @@
    obligation with the same role, status and dates get the same answer: it is asked once
    per sweep.
 3. Turn each action into one outbox row per person told (and per webhook), keyed by task,
-   step, due date, channel and recipient.
+   step, due date, channel and recipient: a tuple in the outbox's column order, the
+   item's JSON encoded once and shared by its rows (only the reason differs).
 4. In the same transaction, insert the rows (duplicates ignored) and move
    `next_action_at` to the task's next action, by compare-and-set: a task another sweep
    already advanced is left alone. A few statements per batch, not one per task.
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Integer, Row, bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -28,7 +29,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from notifications.digest import DigestItem
 from notifications.models import Channel
-from notifications.outbox import enqueue
+from notifications.outbox import encode_payload, enqueue
 from tasks_catalog.calendar import WorkCalendar
 from tasks_catalog.models import OPEN_STATUSES, AssignmentRole, Obligation, Task, TaskStatus
 from tasks_catalog.sql import table_of
@@ -51,28 +52,24 @@ _VALUES = {
     for enum in (Channel, ActionKind, AssignmentRole, TaskStatus)
     for member in enum
 }
-# What the sweep reads of a due task; rows, not ORM objects: a sweep reads thousands.
-DUE_COLUMNS = (
-    Task.id,
-    Task.obligation_id,
-    Task.agency_id,
-    Task.role,
-    Task.status,
-    Task.due_on,
-    Task.original_due_on,
-    Task.period_start,
-    Task.period_end,
-    Task.period_label,
-    Task.created_at,
-    Task.next_action_at,
-)
 _TASKS = table_of(Task).c
-# Compare-and-set, executed once per batch with one parameter set per task (SQLite) …
-ADVANCE = (
-    update(table_of(Task))
-    .where(_TASKS.id == bindparam("task_id"), _TASKS.next_action_at == bindparam("seen"))
-    .values(next_action_at=bindparam("following"))
+# What the sweep reads of a due task; Core rows, not ORM objects: a sweep reads thousands.
+DUE_COLUMNS = (
+    _TASKS.id,
+    _TASKS.obligation_id,
+    _TASKS.agency_id,
+    _TASKS.role,
+    _TASKS.status,
+    _TASKS.due_on,
+    _TASKS.original_due_on,
+    _TASKS.period_start,
+    _TASKS.period_end,
+    _TASKS.period_label,
+    _TASKS.created_at,
+    _TASKS.next_action_at,
 )
+# Compare-and-set, executed once per batch with one parameter set per task (SQLite) …
+ADVANCE_SQLITE = "UPDATE tasks SET next_action_at = ? WHERE id = ? AND next_action_at = ?"
 # … or as one UPDATE … FROM unnest(ids, seen, following) (PostgreSQL).
 _MOVES = select(
     func.unnest(bindparam("task_id", type_=ARRAY(Integer))).label("task_id"),
@@ -131,7 +128,7 @@ def sweep(
         if not tasks:
             return report
         rules.load_obligations({task.obligation_id for task in tasks})
-        rows: list[dict[str, Any]] = []
+        rows: list[tuple[Any, ...]] = []
         moves: list[dict[str, Any]] = []
         for task in tasks:
             actions, following = rules.answer(task)
@@ -145,12 +142,12 @@ def sweep(
 def _due_tasks(session: Session, now: datetime, limit: int) -> Sequence[Row[*tuple[Any, ...]]]:
     query = (
         select(*DUE_COLUMNS)
-        .where(Task.next_action_at <= now, Task.status.in_(OPEN_STATUSES))
-        .order_by(Task.next_action_at, Task.id)
+        .where(_TASKS.next_action_at <= now, _TASKS.status.in_(OPEN_STATUSES))
+        .order_by(_TASKS.next_action_at, _TASKS.id)
         .limit(limit)
-        .with_for_update(skip_locked=True, of=Task)
+        .with_for_update(skip_locked=True, of=table_of(Task))
     )
-    return session.execute(query).all()
+    return session.connection().execute(query).all()
 
 
 def _advance(session: Session, moves: list[dict[str, Any]]) -> None:
@@ -163,12 +160,31 @@ def _advance(session: Session, moves: list[dict[str, Any]]) -> None:
         }
         connection.execute(ADVANCE_ALL, columns)
     else:
-        connection.execute(ADVANCE, moves)
+        # Bound by the driver: the moments are few (shared by tasks) and converted once.
+        dialect = connection.dialect
+        moment = _memoized(_TASKS.next_action_at.type.dialect_impl(dialect).bind_processor(dialect))
+        rows = [
+            (moment(move["following"]), move["task_id"], moment(move["seen"])) for move in moves
+        ]
+        connection.exec_driver_sql(ADVANCE_SQLITE, rows)
     # Task objects the caller holds in this session must not keep the old value.
     moved = {move["task_id"] for move in moves}
     for held in list(session.identity_map.values()):
         if isinstance(held, Task) and held.id in moved:
             session.expire(held, ["next_action_at"])
+
+
+def _memoized(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    if process is None:
+        return lambda value: value
+    done: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        if value not in done:
+            done[value] = process(value)
+        return done[value]
+
+    return convert
 
 
 class _RuleAnswers:
@@ -188,6 +204,8 @@ class _RuleAnswers:
         self.today = now.astimezone(LOCAL_TZ).date()
         self.obligations: dict[int, Obligation] = {}
         self._obligation_facts: dict[int, tuple[FollowUpPolicy, str, bool]] = {}
+        # What an item says of its obligation, read once (ORM attributes cost per read).
+        self.texts: dict[int, tuple[str, str, str, str]] = {}
         self._answers: dict[tuple[Any, ...], tuple[list[Action], datetime | None]] = {}
         self._days: dict[datetime, date] = {}
 
@@ -207,6 +225,12 @@ class _RuleAnswers:
                 self.lookup(obligation),
                 obligation.kind,
                 is_report,
+            )
+            self.texts[obligation.id] = (
+                obligation.document.number,
+                obligation.clause,
+                obligation.code,
+                obligation.title,
             )
 
     def answer(self, task: Row[Any]) -> tuple[list[Action], datetime | None]:
@@ -251,13 +275,16 @@ class _Audiences:
     def __init__(self, directory: RecipientDirectory) -> None:
         self.directory = directory
         self._people: dict[tuple[Any, ...], list[tuple[Recipient, bool]]] = {}
+        self._names: dict[int, tuple[str, str]] = {}
 
-    def agency_name(self, agency_id: int) -> str:
-        return self.directory.agencies[agency_id].name
-
-    def province_name(self, agency_id: int) -> str:
-        agency = self.directory.agencies[agency_id]
-        return self.directory.provinces.get(agency.province, "")
+    def names(self, agency_id: int) -> tuple[str, str]:
+        """(the agency's name, its province's)."""
+        found = self._names.get(agency_id)
+        if found is None:
+            agency = self.directory.agencies[agency_id]
+            province = self.directory.provinces.get(agency.province, "")
+            found = self._names[agency_id] = (agency.name, province)
+        return found
 
     def people(self, agency_id: int, action: Action) -> list[tuple[Recipient, bool]]:
         """Everyone told, once each: the addressees, then those in copy."""
@@ -281,22 +308,48 @@ def _rows_for(
     now: datetime,
     webhook_urls: Sequence[str],
     report: SweepReport,
-) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
     for action in actions:
         event = _Event(task, action, now)
         report.by_kind[event.kind] = report.by_kind.get(event.kind, 0) + 1
-        item = _item(task, event, rules, audiences).to_payload()
+        payload = _Payload(_item(task, event, rules, audiences).to_payload())
         for recipient, is_copy in audiences.people(task.agency_id, action):
-            payload = {
-                **item,
-                "copy_reason": recipient.reason if is_copy else None,
-                "reason": recipient.reason,
-            }
-            rows.append(event.row(Channel.EMAIL, recipient.email, recipient.name, payload))
+            json = payload.for_person(recipient.reason if is_copy else None, recipient.reason)
+            rows.append(event.row(Channel.EMAIL, recipient.email, recipient.name, json))
         for url in webhook_urls:
-            rows.append(event.row(Channel.WEBHOOK, url, "webhook", item))
+            rows.append(event.row(Channel.WEBHOOK, url, "webhook", payload.whole))
     return rows
+
+
+class _Payload:
+    """An item's JSON, encoded once for all the rows that carry it.
+
+    A person's row carries `{**item, "copy_reason": …, "reason": …}`: the item's keys in
+    their order, `copy_reason` (None in the item) replaced, `reason` appended, as
+    json.dumps of that dict would write it; a webhook's row carries the item as it is.
+    The text `"copy_reason":null` occurs once in the item's JSON, as its key and value:
+    inside a JSON string a quote is always escaped, so no value can contain it.
+    """
+
+    _COPY = '"copy_reason":null'
+    _reasons: ClassVar[dict[str | None, str]] = {}  # a few dozen in a sweep: encoded once
+
+    def __init__(self, item: dict[str, Any]) -> None:
+        self.whole = encode_payload(item)
+        cut = self.whole.index(self._COPY)
+        self._head = self.whole[: cut + len(self._COPY) - len("null")]
+        self._tail = self.whole[cut + len(self._COPY) : -1] + ',"reason":'
+
+    def for_person(self, copy_reason: str | None, reason: str | None) -> str:
+        return f"{self._head}{self._encoded(copy_reason)}{self._tail}{self._encoded(reason)}}}"
+
+    @classmethod
+    def _encoded(cls, text: str | None) -> str:
+        found = cls._reasons.get(text)
+        if found is None:
+            found = cls._reasons[text] = encode_payload(text)
+        return found
 
 
 class _Event:
@@ -311,36 +364,36 @@ class _Event:
         self.now = now
         self.next_attempt_at = now - timedelta(seconds=1)
 
-    def row(
-        self, channel: Channel, recipient: str, name: str, payload: dict[str, Any]
-    ) -> dict[str, Any]:
+    def row(self, channel: Channel, recipient: str, name: str, payload: str) -> tuple[Any, ...]:
+        """A row in `ENCODED_COLUMNS` order."""
         key = f"{self.key}/{_VALUES[channel]}/{recipient.lower()}"
-        return {
-            "key": key[:400],
-            "task_id": self.task_id,
-            "channel": channel,
-            "recipient": recipient,
-            "recipient_name": name,
-            "kind": self.kind,
-            "step": self.step,
-            "payload": payload,
-            "created_at": self.now,
-            "next_attempt_at": self.next_attempt_at,
-        }
+        return (
+            key[:400],
+            self.task_id,
+            channel,
+            recipient,
+            name,
+            self.kind,
+            self.step,
+            payload,
+            self.now,
+            self.next_attempt_at,
+        )
 
 
 def _item(task: Row[Any], event: _Event, rules: _RuleAnswers, audiences: _Audiences) -> DigestItem:
-    obligation = rules.obligations[task.obligation_id]
+    document, clause, code, title = rules.texts[task.obligation_id]
+    agency_name, province = audiences.names(task.agency_id)
     return DigestItem(
         kind=event.kind,
         step=event.step,
         task_id=task.id,
-        document=obligation.document.number,
-        clause=obligation.clause,
-        obligation_code=obligation.code,
-        title=obligation.title,
-        agency_name=audiences.agency_name(task.agency_id),
-        province=audiences.province_name(task.agency_id),
+        document=document,
+        clause=clause,
+        obligation_code=code,
+        title=title,
+        agency_name=agency_name,
+        province=province,
         role=_VALUES[task.role],
         period=task.period_label,
         due=task.due_on,

@@ -12,8 +12,13 @@ import pytest
 from extraction.agencies import AgencyIndex
 from extraction.corpus import CORPUS, corpus_cases, source_file
 from extraction.draft import extract_draft
+from extraction.output import registry_yaml, to_yaml
+from extraction.registry_draft import extract_with_registry_draft
+from extraction.structure import classify_title
 from extraction.targets import find_count, find_targets
 from extraction.text import Span, fold
+from tasks_catalog.catalogue.checks import KnownCodes
+from tasks_catalog.catalogue.service import validate_paths
 from tests.extraction.helpers import obligation_quoting
 
 TUNED = CORPUS / "tuned"
@@ -171,3 +176,100 @@ def test_a_limit_on_inspections_alone_is_not_a_duty():
         o["quote"] for o in _draft("14-tay-ninh-ke-hoach-kiem-tra-cong-vu").data["obligations"]
     ]
     assert not any(q.startswith("Mỗi cơ quan, đơn vị") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("IV. PHẠM VI, ĐỐI TƯỢNG, THỜI GIAN VÀ HÌNH THỨC KIỂM TRA", "tasks"),
+        ("Đối tượng, địa bàn, nội dung, hình thức thanh tra", "tasks"),
+        (
+            "Kết quả thực hiện công tác cải cách hành chính trong năm qua và những đổi mới"
+            " trong hình thức kiểm tra",
+            "background",
+        ),
+    ],
+)
+def test_the_form_of_inspection_closing_a_short_heading_opens_a_section_of_duties(heading, kind):
+    assert classify_title(heading) == kind
+
+
+def test_each_unit_inspected_n_times_in_the_year_is_a_count_not_a_target():
+    text = "Kiểm tra việc niêm yết thủ tục tại Bộ phận Một cửa, mỗi đơn vị 02 lần trong năm."
+    assert find_targets(text, fold(text), Span(0, len(text))) == []
+    found = find_count(fold(text))
+    assert found is not None and (found.count, found.per) == (2, "year")
+
+
+_PLAN_DESCRIBED_ITEM_BY_ITEM = """ỦY BAN NHÂN DÂN
+TỈNH MẪU
+
+Số: 07/KH-UBND
+
+Mẫu, ngày 10 tháng 02 năm 2025
+
+KẾ HOẠCH
+Kiểm tra việc giải quyết thủ tục hành chính năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao chất lượng giải quyết thủ tục hành chính.
+
+II. PHẠM VI, ĐỐI TƯỢNG VÀ HÌNH THỨC KIỂM TRA
+1. Đối tượng: 05 Ủy ban nhân dân huyện và 12 Ủy ban nhân dân xã.
+2. Hình thức: kiểm tra trực tiếp tại trụ sở, mỗi đơn vị 02 lần trong năm.
+3. Thời gian: trong quý III năm 2025.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Ủy ban nhân dân tỉnh thành lập Đoàn kiểm tra trước ngày 30/6/2025.
+2. Văn phòng Ủy ban nhân dân tỉnh tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh
+trước ngày 15/12/2025.
+"""
+
+
+def test_an_inspection_plan_described_item_by_item_gives_the_inspection_and_no_descriptions(
+    tmp_path: Path,
+):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(_PLAN_DESCRIBED_ITEM_BY_ITEM, encoding="utf-8")
+    result = extract_draft(path, today=date(2025, 2, 10))
+    duty = obligation_quoting(result, "mỗi đơn vị 02 lần trong năm")
+    assert duty["kind"] == "inspection_duty"
+    assert (duty["inspection"]["count"], duty["inspection"]["per"]) == (2, "year")
+    quotes = [o["quote"] for o in result.data["obligations"]]
+    assert not any(q.startswith(("Đối tượng:", "Thời gian:")) for q in quotes)
+
+
+# A plan signed late: its first step was due before the day it was issued.
+_PLAN_SIGNED_LATE = """ỦY BAN NHÂN DÂN
+TỈNH MẪU
+
+Số: 40/KH-UBND
+
+Mẫu, ngày 12 tháng 5 năm 2025
+
+KẾ HOẠCH
+Số hóa kết quả giải quyết thủ tục hành chính năm 2025
+
+I. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành rà soát kết quả giải quyết thủ tục hành chính cần số hóa, gửi Sở
+Thông tin và Truyền thông trước ngày 30/4/2025.
+2. Sở Thông tin và Truyền thông hướng dẫn các huyện số hóa kết quả giải quyết thủ tục
+hành chính, hoàn thành trước ngày 30/6/2025.
+"""
+
+
+def test_a_date_already_past_at_issue_is_kept_for_review_and_the_draft_validates(
+    tmp_path: Path, calendar
+):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(_PLAN_SIGNED_LATE, encoding="utf-8")
+    issued = date(2025, 5, 12)
+    result, registry = extract_with_registry_draft(path, today=issued)
+    obligations = result.data["obligations"]
+    assert min(o["schedule"]["once"] for o in obligations if "once" in o["schedule"]) >= issued
+    past = [o for o in obligations if "đã qua khi văn bản ban hành" in o.get("assumption", "")]
+    assert past and past[0]["schedule"]["once"] == issued
+    draft, agencies = tmp_path / "draft.yaml", tmp_path / "agencies.yaml"
+    draft.write_text(to_yaml(result.data, path.name), encoding="utf-8")
+    agencies.write_text(registry_yaml(registry.data(), path.name), encoding="utf-8")
+    validate_paths([draft, agencies], KnownCodes(), calendar)
